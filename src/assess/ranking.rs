@@ -1,0 +1,289 @@
+//! The combined ranking, the recommendation with its reason, the proposed set and the comparison (SPEC §5).
+
+use super::appendix_a::AppendixA;
+use super::horizon::Horizon;
+use super::morile::Morile;
+use super::{competition_ranks, rank_label, same_score};
+use crate::config::{Action, Decision, Review, Weights};
+use crate::taxonomy::IssueId;
+use serde::Serialize;
+
+/// Whether an issue is in force now, as a priority or a theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Current {
+    Priority,
+    Theme,
+    None,
+}
+
+/// The three normalised components of an issue's combined score.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Components {
+    pub local: f64,
+    pub morile: f64,
+    pub horizon: f64,
+}
+
+impl Components {
+    pub fn combined(&self, w: &Weights) -> f64 {
+        let w = w.normalised();
+        w.local * self.local + w.morile * self.morile + w.horizon * self.horizon
+    }
+}
+
+/// One issue of the ranking.
+#[derive(Debug, Clone)]
+pub struct Ranked {
+    pub issue: IssueId,
+    pub rank: usize,
+    pub tied: bool,
+    pub csp_count: usize,
+    pub components: Components,
+    pub combined: f64,
+    pub current: Current,
+    pub recommendation: Action,
+    pub reason: String,
+    /// The rule of SPEC §5 that gave the recommendation, in a few words.
+    pub rule: &'static str,
+    pub decision: Option<Decision>,
+    /// The rank of the issue's best MoRiLE item ("12="), and its band.
+    pub morile_rank: Option<String>,
+    pub morile_band: Option<String>,
+}
+
+impl Ranked {
+    /// The decision's action, else the recommendation.
+    pub fn final_action(&self) -> Action {
+        self.decision.as_ref().map_or(self.recommendation, |d| d.action)
+    }
+    pub fn awaiting_decision(&self) -> bool {
+        self.decision.is_none() && self.recommendation == Action::Review
+    }
+}
+
+/// The proposed priorities and themes, and how they differ from the current ones.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outcome {
+    pub priorities: Vec<String>,
+    pub themes: Vec<String>,
+    /// Proposed priorities still marked `review` with no decision recorded.
+    pub awaiting_decision: Vec<String>,
+    pub retained: Vec<String>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub themes_added: Vec<String>,
+    pub themes_removed: Vec<String>,
+}
+
+/// The raw inputs of the ranking for every issue of the taxonomy: CSP count, MoRiLE score (if assessed),
+/// horizon score.
+pub fn components(review: &Review, a: &AppendixA, morile: Option<&Morile>, horizon: &Horizon) -> Vec<(usize, Option<f64>, f64)> {
+    (0..review.taxonomy.len())
+        .map(|issue| (a.count(issue), morile.and_then(|m| m.issue_best(issue)).map(|i| i.score), horizon.score(issue)))
+        .collect()
+}
+
+/// Normalise the raw inputs: share of CSPs, share of the highest MoRiLE and horizon scores.
+pub fn normalise(expected: usize, raw: &[(usize, Option<f64>, f64)]) -> Vec<Components> {
+    let top_m = raw.iter().filter_map(|r| r.1).fold(0.0, f64::max);
+    let top_h = raw.iter().map(|r| r.2).fold(0.0, f64::max);
+    raw.iter()
+        .map(|(count, m, h)| Components {
+            local: if expected > 0 { *count as f64 / expected as f64 } else { 0.0 },
+            morile: match m {
+                Some(m) if top_m > 0.0 => m / top_m,
+                _ => 0.0,
+            },
+            horizon: if top_h > 0.0 { h / top_h } else { 0.0 },
+        })
+        .collect()
+}
+
+fn pct(share: f64) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
+}
+
+/// The recommendation of SPEC §5 for one issue, with its rule and a reason that quotes the figures.
+#[allow(clippy::too_many_arguments)]
+pub fn recommend(
+    review: &Review,
+    issue: IssueId,
+    a: &AppendixA,
+    share: f64,
+    has_any_score: bool,
+    morile_rank: Option<&str>,
+    morile_band: Option<&str>,
+) -> (Action, &'static str, String) {
+    let count = a.count(issue);
+    let row = a.row(issue);
+    let (main, cross) = row.map_or((0, 0), |r| (r.main_priority, r.cross_cutting_theme));
+    let support = review.thresholds.support;
+    let supported = share + super::TOLERANCE >= support;
+    let high = morile_band.is_some_and(|b| crate::taxonomy::key(b) == "high");
+    let csps = format!(
+        "identified by {count} of {} CSPs ({}, {} the {} support threshold)",
+        a.expected,
+        pct(share),
+        if supported { "at or above" } else { "below" },
+        pct(support)
+    );
+    let morile = match (morile_rank, morile_band) {
+        (Some(r), Some(b)) => format!("MoRiLE rank {r}, {b}"),
+        (Some(r), None) => format!("MoRiLE rank {r}"),
+        _ => "not assessed by MoRiLE".to_string(),
+    };
+    let priority = review.current_priority(issue);
+    let theme = review.current_theme(issue);
+    if let Some(p) = priority {
+        if !has_any_score {
+            return (
+                Action::Review,
+                "current priority with no score",
+                format!("Current priority \"{}\" with no score at all: no CSP identified it, it was not assessed by MoRiLE and no horizon item relates to it.", p.name),
+            );
+        }
+        if supported || high {
+            let why = if supported && high { "local support and a High MoRiLE band" } else if supported { "local support" } else { "a High MoRiLE band" };
+            return (Action::Retain, "current priority with local support or a High MoRiLE band", format!("Current priority \"{}\" with {why}: {csps}; {morile}.", p.name));
+        }
+        return (
+            Action::Review,
+            "current priority without local support or a High MoRiLE band",
+            format!("Current priority \"{}\" without local support or a High MoRiLE band: {csps}; {morile}.", p.name),
+        );
+    }
+    if supported {
+        if cross > main {
+            return (
+                Action::Theme,
+                "local support, named more often as a cross-cutting theme",
+                format!("Not a current priority; {csps}, more often as a cross-cutting theme ({cross}) than as a main priority ({main}); {morile}."),
+            );
+        }
+        if let Some(t) = theme {
+            return (Action::Theme, "local support, linked to a current theme", format!("Linked to the current theme \"{}\"; {csps}; {morile}.", t.name));
+        }
+        return (
+            Action::Add,
+            "local support, not a current priority",
+            format!("Not a current priority; {csps}, {main} as a main priority and {cross} as a cross-cutting theme; {morile}."),
+        );
+    }
+    if let Some(t) = theme {
+        return (Action::Theme, "the issue of a current theme", format!("The issue of the current theme \"{}\"; {csps}; {morile}.", t.name));
+    }
+    if high {
+        return (Action::Watch, "no local support but a High MoRiLE band", format!("Not a current priority; {csps}; but {morile}: watch it."));
+    }
+    (Action::None, "no local support, no High MoRiLE band", format!("Not a current priority or theme; {csps}; {morile}."))
+}
+
+/// Rank every issue that has any local, MoRiLE or horizon score (and every current priority), and
+/// recommend an action for each.
+pub fn rank(review: &Review, a: &AppendixA, morile: Option<&Morile>, horizon: &Horizon) -> Vec<Ranked> {
+    rank_with(review, &review.weights, a, morile, horizon)
+}
+
+/// [`rank`] with other weights (for sensitivity).
+pub fn rank_with(review: &Review, weights: &Weights, a: &AppendixA, morile: Option<&Morile>, horizon: &Horizon) -> Vec<Ranked> {
+    let raw = components(review, a, morile, horizon);
+    let comps = normalise(a.expected, &raw);
+    let mut out: Vec<Ranked> = Vec::new();
+    for issue in 0..review.taxonomy.len() {
+        let (count, m, h) = raw[issue];
+        let has_any_score = count > 0 || m.is_some() || h > 0.0;
+        let current = if review.current_priority(issue).is_some() {
+            Current::Priority
+        } else if review.current_theme(issue).is_some() {
+            Current::Theme
+        } else {
+            Current::None
+        };
+        if !has_any_score && current != Current::Priority {
+            continue;
+        }
+        let best = morile.and_then(|m| m.issue_best(issue));
+        let morile_rank = best.map(|b| rank_label(b.rank, b.tied));
+        let morile_band = best.and_then(|b| b.band.clone());
+        let c = comps[issue];
+        let (recommendation, rule, reason) = recommend(review, issue, a, c.local, has_any_score, morile_rank.as_deref(), morile_band.as_deref());
+        out.push(Ranked {
+            issue,
+            rank: 0,
+            tied: false,
+            csp_count: count,
+            components: c,
+            combined: c.combined(weights),
+            current,
+            recommendation,
+            reason,
+            rule,
+            decision: review.decision(issue).cloned(),
+            morile_rank,
+            morile_band,
+        });
+    }
+    // Combined score descending, then CSP count descending, then taxonomy order.
+    out.sort_by(|x, y| {
+        let by_score = if same_score(x.combined, y.combined) { std::cmp::Ordering::Equal } else { y.combined.total_cmp(&x.combined) };
+        by_score.then(y.csp_count.cmp(&x.csp_count)).then(x.issue.cmp(&y.issue))
+    });
+    let ranks = competition_ranks(out.len(), |i, j| same_score(out[i].combined, out[j].combined) && out[i].csp_count == out[j].csp_count);
+    for (r, (rank, tied)) in out.iter_mut().zip(ranks) {
+        r.rank = rank;
+        r.tied = tied;
+    }
+    out
+}
+
+/// The tie rules, stated in every output (SPEC §5).
+pub const TIE_RULES: &str = "Ranking: combined score descending (scores within 1e-9 are equal), then number of CSPs descending, then taxonomy order; equal combined score and CSP count share a rank. Appendix A: number of CSPs descending, ties in taxonomy order. Appendix B: score descending, equal scores share a rank (\"12=\") and keep the sheet's order.";
+
+/// The proposed priorities and themes, and the comparison with the current ones (SPEC §5).
+pub fn outcome(review: &Review, ranking: &[Ranked]) -> Outcome {
+    let tax = &review.taxonomy;
+    let action_of = |issue: IssueId| ranking.iter().find(|r| r.issue == issue).map(|r| r.final_action());
+    let mut o = Outcome::default();
+    let mut proposed_issues = Vec::new();
+    for r in ranking {
+        if matches!(r.final_action(), Action::Retain | Action::Add | Action::Review) {
+            let name = r
+                .decision
+                .as_ref()
+                .and_then(|d| d.name.clone())
+                .or_else(|| review.current_priority(r.issue).map(|p| p.name.clone()))
+                .unwrap_or_else(|| tax.name(r.issue).to_string());
+            if r.awaiting_decision() {
+                o.awaiting_decision.push(name.clone());
+            }
+            if review.current_priority(r.issue).is_none() {
+                o.added.push(name.clone());
+            }
+            o.priorities.push(name);
+            proposed_issues.push(r.issue);
+        }
+    }
+    for p in &review.priorities {
+        if p.issue.is_some_and(|i| proposed_issues.contains(&i)) {
+            o.retained.push(p.name.clone());
+        } else {
+            o.removed.push(p.name.clone());
+        }
+    }
+    for t in &review.themes {
+        if t.issue.and_then(action_of) == Some(Action::None) {
+            o.themes_removed.push(t.name.clone());
+        } else {
+            o.themes.push(t.name.clone());
+        }
+    }
+    for r in ranking {
+        if r.final_action() == Action::Theme && review.current_theme(r.issue).is_none() {
+            let name = r.decision.as_ref().and_then(|d| d.name.clone()).unwrap_or_else(|| tax.name(r.issue).to_string());
+            o.themes_added.push(name.clone());
+            o.themes.push(name);
+        }
+    }
+    o
+}

@@ -1,0 +1,101 @@
+//! The command line (SPEC §6): clap definitions and help texts.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "Examples:
+  csa-review review                         run the bundled Kent 2018-19 review
+  csa-review review reviews/2025-26 --format json
+  csa-review validate reviews/2025-26/submissions/*.xlsx
+  csa-review template district --review reviews/2025-26 --out district-template.xlsx
+  csa-review init reviews/2026-27 --area Kent --year 2026-27
+
+Exit status: 0 done (warnings allowed), 1 problems in the input, 2 usage errors.";
+
+/// The annual review of a county's community safety priorities: counts the district strategic assessments
+/// (Appendix A), scores MoRiLE (Appendix B), lists the PESTELO horizon scan (Appendix C), ranks the issues,
+/// recommends, compares with the priorities in force and writes a refreshed workbook.
+#[derive(Debug, Parser)]
+#[command(name = "csa-review", version, after_help = AFTER_HELP, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateKind {
+    /// The strategic-assessment return each CSP fills in
+    District,
+    /// The MoRiLE scoring sheet
+    Morile,
+    /// The PESTELO horizon-scan sheet
+    Horizon,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a review: print the appendices, ranking and comparison, and write the refreshed workbook.
+    #[command(after_help = "Examples:
+  csa-review review                                   the bundled Kent 2018-19 sample
+  csa-review review reviews/2025-26 --out csa.xlsx    a review of your own
+  csa-review review --format json --no-workbook       JSON on stdout, nothing written")]
+    Review {
+        /// The review folder (holding review.toml); the bundled samples/kent-2018-19 when left out.
+        dir: Option<PathBuf>,
+        /// Where to write the workbook [default: DIR/out/<area>-csa-<year>.xlsx].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// What to print on stdout.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Print only; write no workbook.
+        #[arg(long)]
+        no_workbook: bool,
+    },
+    /// Check submissions, MoRiLE and horizon workbooks or whole review folders, writing nothing.
+    #[command(after_help = "Examples:
+  csa-review validate samples/kent-2018-19
+  csa-review validate submissions/ashford.xlsx submissions/dover.ods
+
+Every problem is listed with its file, sheet and cell. Exit status 1 when there is an error.")]
+    Validate {
+        /// Files or review folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write a blank template with drop-down lists and instructions.
+    #[command(after_help = "Examples:
+  csa-review template district --review samples/kent-2018-19 --out district.xlsx
+  csa-review template morile --out morile.xlsx")]
+    Template {
+        #[arg(value_enum)]
+        kind: TemplateKind,
+        /// Take the partnerships, taxonomy and scoring scheme from this review folder.
+        #[arg(long, value_name = "DIR")]
+        review: Option<PathBuf>,
+        /// The template file to write (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Start a new review folder with review.toml, the three templates and an empty submissions folder.
+    #[command(after_help = "Example:
+  csa-review init reviews/2026-27 --area Kent --year 2026-27")]
+    Init {
+        /// The folder to create (it must not hold a review already).
+        dir: PathBuf,
+        /// The county or area, e.g. Kent.
+        #[arg(long)]
+        area: String,
+        /// The plan year, YYYY-YY, e.g. 2026-27.
+        #[arg(long)]
+        year: String,
+    },
+}

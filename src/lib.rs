@@ -1,0 +1,218 @@
+//! `csa-review`: the annual review of a county's community safety priorities.
+//!
+//! Data flows one way: [`read`] turns workbooks into plain records, [`assess`] counts, scores and ranks
+//! them without touching files, and [`report`] writes the results. [`review_folder`] runs the whole job.
+//!
+//! ```no_run
+//! let a = csa_review::review_folder(std::path::Path::new("samples/kent-2018-19")).unwrap();
+//! for row in &a.appendix_a.rows {
+//!     println!("{} {}", a.review.taxonomy.issues[row.issue].label, row.csp_count);
+//! }
+//! ```
+
+pub mod assess;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod read;
+pub mod report;
+pub mod taxonomy;
+
+use assess::appendix_a::{AppendixA, Received};
+use assess::horizon::Horizon;
+use assess::morile::Morile;
+use assess::ranking::{Outcome, Ranked};
+use config::Review;
+use error::{Diagnostics, Error, Location, Problem, Result};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// The tool's version, as recorded in the Provenance sheet.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The bundled example review, run by `csa-review review` with no folder.
+pub const SAMPLE: &str = "samples/kent-2018-19";
+/// The file types read as submissions (SPEC §2).
+pub const SUBMISSION_TYPES: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+
+/// An input file and its fingerprint, for the Provenance sheet.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub shown: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Everything a review produces.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub review: Review,
+    pub received: Vec<Received>,
+    pub appendix_a: AppendixA,
+    pub morile: Option<Morile>,
+    pub horizon: Horizon,
+    pub ranking: Vec<Ranked>,
+    pub outcome: Outcome,
+    /// Warnings, sorted by file and cell.
+    pub warnings: Vec<Problem>,
+    pub inputs: Vec<InputFile>,
+}
+
+/// The SHA-256 of a file, in hex.
+pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let digest = Sha256::digest(&bytes);
+    Ok((bytes.len() as u64, digest.iter().map(|b| format!("{b:02x}")).collect()))
+}
+
+/// The submission files of a folder, sorted by name; other files give a warning and are skipped.
+pub fn submission_files(review: &Review, d: &mut Diagnostics) -> Result<Vec<PathBuf>> {
+    let dir = &review.submissions;
+    let shown = review.shown(dir);
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::input(Location::file(&shown), "the submissions folder does not exist")
+        } else {
+            Error::io(dir, e)
+        }
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        if name.starts_with("~$") || name.starts_with(".~lock") {
+            d.warning(Location::file(review.shown(&path)), "a lock file left by a spreadsheet program (the workbook may be open); ignored");
+        } else if SUBMISSION_TYPES.contains(&ext.as_str()) {
+            files.push(path);
+        } else {
+            d.warning(Location::file(review.shown(&path)), "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored");
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        d.error(Location::file(&shown), "the submissions folder holds no workbooks (.xlsx, .xlsm, .xls or .ods)");
+    }
+    Ok(files)
+}
+
+/// Read every submission; in parallel when there are many.
+fn read_submissions(review: &Review, files: &[PathBuf], d: &mut Diagnostics) -> Vec<read::submission::Submission> {
+    let read_one = |path: &PathBuf| {
+        let mut local = Diagnostics::default();
+        let s = read::submission::read(path, &review.shown(path), review.limits, &mut local);
+        (s, local)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let results: Vec<(Option<read::submission::Submission>, Diagnostics)> = if files.len() < 16 || threads < 2 {
+        files.iter().map(read_one).collect()
+    } else {
+        let chunk = files.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>())).collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    };
+    let mut out = Vec::new();
+    for (s, local) in results {
+        d.extend(local);
+        out.extend(s);
+    }
+    out
+}
+
+/// Run the review of a folder: read, count, score, rank and compare. Errors stop it with every problem found.
+pub fn review_folder(folder: &Path) -> Result<Assessment> {
+    let review = Review::load(folder)?;
+    let mut d = review.warnings.clone();
+    let files = submission_files(&review, &mut d)?;
+    let submissions = read_submissions(&review, &files, &mut d);
+    let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
+    let appendix_a = assess::appendix_a::count(&review, &received, &mut d);
+
+    let factors: Vec<String> = review.scheme.all_factors().cloned().collect();
+    let morile = review.morile.as_ref().and_then(|p| {
+        let sheet = read::morile::read(p, &review.shown(p), &factors, review.limits, &mut d)?;
+        Some(assess::morile::assess(&sheet, &review.scheme, &review.taxonomy, &mut d))
+    });
+    let horizon_rows = review.horizon.as_ref().and_then(|p| read::horizon::read(p, &review.shown(p), review.limits, &mut d));
+    let horizon = assess::horizon::assess(horizon_rows.as_deref().unwrap_or(&[]), &review.taxonomy, &mut d);
+
+    if d.has_errors() {
+        return Err(Error::Input(d));
+    }
+    let ranking = assess::ranking::rank(&review, &appendix_a, morile.as_ref(), &horizon);
+    let outcome = assess::ranking::outcome(&review, &ranking);
+
+    let mut inputs = Vec::new();
+    let mut add_input = |path: &Path| -> Result<()> {
+        let (bytes, sha256) = sha256_file(path)?;
+        inputs.push(InputFile { shown: review.shown(path), bytes, sha256 });
+        Ok(())
+    };
+    add_input(&folder.join(config::REVIEW_FILE))?;
+    if review.taxonomy.source != "built-in" {
+        add_input(&folder.join(&review.taxonomy.source))?;
+    }
+    for f in &files {
+        add_input(f)?;
+    }
+    for p in [&review.morile, &review.horizon].into_iter().flatten() {
+        add_input(p)?;
+    }
+    let warnings = d.sorted();
+    Ok(Assessment { review, received, appendix_a, morile, horizon, ranking, outcome, warnings, inputs })
+}
+
+/// Check files or review folders without writing anything. Returns every problem found, sorted.
+pub fn validate(paths: &[PathBuf]) -> Vec<Problem> {
+    let mut all = Diagnostics::default();
+    for path in paths {
+        if path.is_dir() {
+            match review_folder(path) {
+                Ok(a) => all.problems.extend(a.warnings),
+                Err(Error::Input(d)) => all.extend(d),
+                Err(e) => all.error(Location::file(path.display().to_string()), e.to_string()),
+            }
+        } else {
+            validate_file(path, &mut all);
+        }
+    }
+    all.sorted()
+}
+
+/// Check one workbook on its own: a submission, a MoRiLE or a horizon workbook, told apart by its sheets.
+fn validate_file(path: &Path, d: &mut Diagnostics) {
+    let shown = path.display().to_string();
+    let limits = config::Limits::default();
+    let wb = match read::Workbook::open(path, &shown, limits) {
+        Ok(wb) => wb,
+        Err(p) => {
+            d.push(p);
+            return;
+        }
+    };
+    let names: Vec<String> = wb.sheet_names().iter().map(|n| taxonomy::key(n)).collect();
+    let tax = taxonomy::Taxonomy::builtin();
+    if names.iter().any(|n| n == "morile") {
+        let scheme = config::Scheme::builtin();
+        let factors: Vec<String> = scheme.all_factors().cloned().collect();
+        if let Some(sheet) = read::morile::read(path, &shown, &factors, limits, d) {
+            assess::morile::assess(&sheet, &scheme, &tax, d);
+        }
+    } else if names.iter().any(|n| n == "pestelo") {
+        if let Some(rows) = read::horizon::read(path, &shown, limits, d) {
+            assess::horizon::assess(&rows, &tax, d);
+        }
+    } else if let Some(s) = read::submission::read(path, &shown, limits, d) {
+        for row in &s.rows {
+            if row.identified != read::submission::Identification::NotIdentified && tax.find(&row.name).is_none() {
+                d.warning(row.cell.clone(), format!("\"{}\" matches no issue of the default taxonomy (nearest known name: \"{}\")", row.name, tax.nearest(&row.name)));
+            }
+        }
+    }
+}

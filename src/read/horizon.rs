@@ -1,0 +1,168 @@
+//! The horizon scan (SPEC §4.3): sheet `PESTELO`, one row per item.
+
+use super::sheet::{Value, Workbook};
+use crate::config::Limits;
+use crate::error::{Diagnostics, Location};
+use crate::taxonomy::{key, tidy, without_trailing_parenthetical};
+use serde::Serialize;
+use std::path::Path;
+
+/// The seven PESTELO categories, in their printed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Category {
+    Political,
+    Economic,
+    Social,
+    Technological,
+    Environmental,
+    Legislation,
+    Organisational,
+}
+
+impl Category {
+    pub const ALL: [Category; 7] = [
+        Category::Political,
+        Category::Economic,
+        Category::Social,
+        Category::Technological,
+        Category::Environmental,
+        Category::Legislation,
+        Category::Organisational,
+    ];
+
+    /// The heading printed in Appendix C, as in the published 2017-18 scan.
+    pub fn heading(&self) -> &'static str {
+        match self {
+            Category::Political => "Political",
+            Category::Economic => "Economic",
+            Category::Social => "Social / Demographic",
+            Category::Technological => "Technological",
+            Category::Environmental => "Environmental (and Geographical)",
+            Category::Legislation => "Legislation",
+            Category::Organisational => "Organisational",
+        }
+    }
+
+    /// Read a category in any common spelling ("Social / Demographic", "Legal", "Environmental (and Geographical)").
+    pub fn parse(text: &str) -> Option<Category> {
+        let k = key(text);
+        let found = match k.as_str() {
+            "political" | "politics" | "p" => Category::Political,
+            "economic" | "economical" | "economy" | "e" => Category::Economic,
+            "social" | "socialdemographic" | "demographic" | "sociocultural" | "socialanddemographic" | "s" => Category::Social,
+            "technological" | "technology" | "technical" | "t" => Category::Technological,
+            "environmental" | "environment" | "environmentalandgeographical" | "geographical" | "environmentalgeographical" => Category::Environmental,
+            "legislation" | "legal" | "legislative" | "l" => Category::Legislation,
+            "organisational" | "organisation" | "o" => Category::Organisational,
+            _ => return without_trailing_parenthetical(text).and_then(Category::parse),
+        };
+        Some(found)
+    }
+}
+
+/// One horizon-scan item.
+#[derive(Debug, Clone)]
+pub struct HorizonRow {
+    pub category: Category,
+    pub item: String,
+    pub at: Location,
+    /// Each related name as written, with the cell it came from.
+    pub related: Vec<String>,
+    pub related_at: Location,
+    /// Impact points: High 3, Medium 2, Low 1 (blank is Low).
+    pub impact: u8,
+    pub timescale: Option<String>,
+}
+
+/// The impact points of a cell: High 3, Medium 2, Low 1; blank is Low. `None` for anything else.
+pub fn impact_points(v: &Value) -> Option<u8> {
+    if let Some(n) = v.as_number() {
+        return [1.0, 2.0, 3.0].contains(&n).then_some(n as u8);
+    }
+    match key(&v.as_text().unwrap_or_default()).as_str() {
+        "high" | "h" => Some(3),
+        "medium" | "med" | "m" => Some(2),
+        "low" | "l" | "" => Some(1),
+        _ => None,
+    }
+}
+
+pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Vec<HorizonRow>> {
+    let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
+    let sheet = wb.sheet("PESTELO").map_err(|p| d.push(p)).ok()?;
+    let header = sheet.header(&["Category", "Item"], &["Related issues", "Impact", "Timescale"]).map_err(|p| d.push(p)).ok()?;
+    let (cat_col, item_col) = (header.col("Category")?, header.col("Item")?);
+    let mut rows = Vec::new();
+    let mut ok = true;
+    for row in sheet.rows_below(&header) {
+        let item = sheet.get(row, item_col);
+        let cat = sheet.get(row, cat_col);
+        let item = match item {
+            Value::Text(_) | Value::Number(_) => item.as_text().unwrap_or_default(),
+            Value::Empty => {
+                if !cat.is_empty() {
+                    d.error(sheet.location(row, item_col), "a row has a category but no item");
+                    ok = false;
+                }
+                continue;
+            }
+            other => {
+                d.error(sheet.location(row, item_col), format!("expected the text of an item, found {}", other.describe()));
+                ok = false;
+                continue;
+            }
+        };
+        let Some(category) = cat.as_text().as_deref().and_then(Category::parse) else {
+            d.error(
+                sheet.location(row, cat_col),
+                format!("unknown category {}: use Political, Economic, Social, Technological, Environmental, Legislation or Organisational", cat.describe()),
+            );
+            ok = false;
+            continue;
+        };
+        let (related, related_at) = match header.col("Related issues") {
+            Some(c) => {
+                let names = sheet.get(row, c).as_text().unwrap_or_default();
+                (names.split(';').map(tidy).filter(|n| !n.is_empty()).collect(), sheet.location(row, c))
+            }
+            None => (Vec::new(), sheet.location(row, item_col)),
+        };
+        let impact = match header.col("Impact") {
+            Some(c) => match impact_points(sheet.get(row, c)) {
+                Some(p) => p,
+                None => {
+                    d.error(sheet.location(row, c), format!("unknown impact {}: use High, Medium or Low (blank is Low)", sheet.get(row, c).describe()));
+                    ok = false;
+                    continue;
+                }
+            },
+            None => 1,
+        };
+        let timescale = header.col("Timescale").and_then(|c| sheet.get(row, c).as_text());
+        rows.push(HorizonRow { category, item: tidy(&item), at: sheet.location(row, item_col), related, related_at, impact, timescale });
+    }
+    ok.then_some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_spellings() {
+        assert_eq!(Category::parse("Social / Demographic"), Some(Category::Social));
+        assert_eq!(Category::parse("Environmental (and Geographical)"), Some(Category::Environmental));
+        assert_eq!(Category::parse("Legal"), Some(Category::Legislation));
+        assert_eq!(Category::parse("Legislation:-"), Some(Category::Legislation));
+        assert_eq!(Category::parse("Weather"), None);
+    }
+
+    #[test]
+    fn impacts() {
+        assert_eq!(impact_points(&Value::Text("High".into())), Some(3));
+        assert_eq!(impact_points(&Value::Empty), Some(1));
+        assert_eq!(impact_points(&Value::Number(2.0)), Some(2));
+        assert_eq!(impact_points(&Value::Number(4.0)), None);
+        assert_eq!(impact_points(&Value::Text("Severe".into())), None);
+    }
+}

@@ -1,0 +1,12 @@
+//! Workbooks into plain records. This layer knows spreadsheets and nothing about scoring.
+//!
+//! Every reader finds its sheet by name (ignoring case and spaces), its header row by the column names
+//! (anywhere in the first 20 rows), accepts columns in any order, ignores blank rows and extra columns, and
+//! reads numbers stored as text (SPEC §4). Problems carry file, sheet and cell.
+
+pub mod horizon;
+pub mod morile;
+pub mod sheet;
+pub mod submission;
+
+pub use sheet::{Header, Sheet, Value, Workbook, a1};

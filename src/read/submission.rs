@@ -1,0 +1,227 @@
+//! A district submission (SPEC §4.1): sheet `Submission` (labels and values) and sheet `Issues`.
+
+use super::sheet::{Sheet, Workbook};
+use crate::config::Limits;
+use crate::error::{Diagnostics, Location};
+use crate::taxonomy::{key, tidy};
+use serde::Serialize;
+use std::path::Path;
+
+/// How a CSP identified an issue, weakest first (so the strongest is the maximum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Identification {
+    NotIdentified,
+    PartOfBroaderTheme,
+    CrossCuttingTheme,
+    MainPriority,
+}
+
+impl Identification {
+    /// The values offered in the templates, in the order shown there.
+    pub const CHOICES: [Identification; 4] = [
+        Identification::MainPriority,
+        Identification::CrossCuttingTheme,
+        Identification::PartOfBroaderTheme,
+        Identification::NotIdentified,
+    ];
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Identification::MainPriority => "Main priority",
+            Identification::CrossCuttingTheme => "Cross-cutting theme",
+            Identification::PartOfBroaderTheme => "Part of broader theme",
+            Identification::NotIdentified => "Not identified",
+        }
+    }
+
+    /// Read an `Identified as` value and its accepted variants; blank means not identified.
+    pub fn parse(text: &str) -> Option<Identification> {
+        Some(match key(text).as_str() {
+            "mainpriority" | "priority" | "main" => Identification::MainPriority,
+            "crosscuttingtheme" | "crosscutting" | "theme" => Identification::CrossCuttingTheme,
+            "partofbroadertheme" | "broadertheme" | "partofabroadertheme" => Identification::PartOfBroaderTheme,
+            "notidentified" | "no" | "none" | "na" | "" => Identification::NotIdentified,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of a submission's `Issues` sheet.
+#[derive(Debug, Clone)]
+pub struct IssueRow {
+    /// The name as the CSP wrote it, spaces tidied.
+    pub name: String,
+    pub identified: Identification,
+    /// The cell of the issue name, for messages.
+    pub cell: Location,
+    pub local_heading: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// One district submission, as read.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The file as shown to the user.
+    pub file: String,
+    /// The partnership as written in the `Partnership` cell.
+    pub partnership: String,
+    pub partnership_cell: Location,
+    pub assessment_year: Option<String>,
+    pub completed_by: Option<String>,
+    pub date_completed: Option<String>,
+    pub districts_covered: Option<String>,
+    pub rows: Vec<IssueRow>,
+}
+
+const LABELS: [&str; 5] = ["Partnership", "Assessment year", "Completed by", "Date completed", "Districts covered"];
+
+/// Read one submission. Problems go into `d`; `None` when the file cannot give a submission at all.
+pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Submission> {
+    let mut wb = match Workbook::open(path, shown, limits) {
+        Ok(wb) => wb,
+        Err(p) => {
+            d.push(p);
+            return None;
+        }
+    };
+    let details = match wb.sheet("Submission") {
+        Ok(s) => read_details(&s, d),
+        Err(p) => {
+            d.push(p);
+            None
+        }
+    };
+    let rows = match wb.sheet("Issues") {
+        Ok(s) => read_issues(&s, d),
+        Err(p) => {
+            d.push(p);
+            None
+        }
+    };
+    let (details, rows) = (details?, rows?);
+    Some(Submission { file: shown.to_string(), rows, ..details })
+}
+
+/// The `Submission` sheet: labels in column A (a trailing colon ignored), values in column B.
+fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
+    let mut values: [Option<(String, Location)>; 5] = Default::default();
+    for (row, _) in &s.rows {
+        let Some(label) = s.get(*row, 0).as_text() else { continue };
+        let Some(i) = LABELS.iter().position(|l| key(l) == key(&label)) else { continue };
+        if values[i].is_some() {
+            continue; // the first one counts, as a reader's eye would take it
+        }
+        let cell = s.get(*row, 1);
+        if let crate::read::Value::Error(e) = cell {
+            d.error(s.location(*row, 1), format!("the value of \"{}\" is the formula error {e}", LABELS[i]));
+            continue;
+        }
+        if let Some(v) = cell.as_text() {
+            values[i] = Some((v, s.location(*row, 1)));
+        } else if i == 0 {
+            d.error(s.location(*row, 1), "the partnership's name is empty: write it next to \"Partnership\"");
+            return None;
+        }
+    }
+    let [partnership, year, by, date, districts] = values;
+    let Some((partnership, partnership_cell)) = partnership else {
+        d.error(s.sheet_location(), "no \"Partnership\" label in column A: the sheet must say which partnership sent it");
+        return None;
+    };
+    Some(Submission {
+        file: s.file.clone(),
+        partnership,
+        partnership_cell,
+        assessment_year: year.map(|v| v.0),
+        completed_by: by.map(|v| v.0),
+        date_completed: date.map(|v| v.0),
+        districts_covered: districts.map(|v| v.0),
+        rows: Vec::new(),
+    })
+}
+
+/// The `Issues` sheet: columns `Issue`, `Identified as`, optionally `Local heading` and `Notes`.
+fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
+    let header = match s.header(&["Issue", "Identified as"], &["Local heading", "Notes"]) {
+        Ok(h) => h,
+        Err(p) => {
+            d.push(p);
+            return None;
+        }
+    };
+    let (issue_col, ident_col) = (header.col("Issue")?, header.col("Identified as")?);
+    let mut rows = Vec::new();
+    let mut ok = true;
+    for row in s.rows_below(&header) {
+        let name_value = s.get(row, issue_col);
+        let ident_value = s.get(row, ident_col);
+        let identified = match ident_value {
+            crate::read::Value::Error(e) => {
+                d.error(s.location(row, ident_col), format!("\"Identified as\" holds the formula error {e}"));
+                ok = false;
+                continue;
+            }
+            v => match Identification::parse(&v.as_text().unwrap_or_default()) {
+                Some(i) => i,
+                None => {
+                    d.error(
+                        s.location(row, ident_col),
+                        format!(
+                            "unknown \"Identified as\" value {}: use Main priority, Cross-cutting theme, Part of broader theme or Not identified",
+                            v.describe()
+                        ),
+                    );
+                    ok = false;
+                    continue;
+                }
+            },
+        };
+        let name = match name_value {
+            crate::read::Value::Text(t) => tidy(t),
+            crate::read::Value::Empty => {
+                if identified != Identification::NotIdentified {
+                    d.warning(s.location(row, issue_col), format!("a row marked \"{}\" has no issue name; it was ignored", identified.label()));
+                }
+                continue;
+            }
+            other if identified == Identification::NotIdentified => {
+                let _ = other;
+                continue;
+            }
+            other => {
+                d.error(s.location(row, issue_col), format!("expected the name of an issue, found {}", other.describe()));
+                ok = false;
+                continue;
+            }
+        };
+        let optional = |col: Option<u32>| col.and_then(|c| s.get(row, c).as_text());
+        rows.push(IssueRow {
+            name,
+            identified,
+            cell: s.location(row, issue_col),
+            local_heading: optional(header.col("Local heading")),
+            notes: optional(header.col("Notes")),
+        });
+    }
+    ok.then_some(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identified_as_variants() {
+        use Identification::*;
+        for (text, want) in [
+            ("Main priority", MainPriority), ("priority", MainPriority), ("MAIN", MainPriority),
+            ("Cross cutting", CrossCuttingTheme), ("cross-cutting theme", CrossCuttingTheme), ("Theme", CrossCuttingTheme),
+            ("Broader theme", PartOfBroaderTheme), ("Part of a broader theme", PartOfBroaderTheme),
+            ("n/a", NotIdentified), ("None", NotIdentified), ("", NotIdentified), ("No.", NotIdentified),
+        ] {
+            assert_eq!(Identification::parse(text), Some(want), "{text}");
+        }
+        assert_eq!(Identification::parse("Yes"), None);
+        assert!(MainPriority > CrossCuttingTheme && CrossCuttingTheme > PartOfBroaderTheme);
+    }
+}

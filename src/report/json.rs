@@ -1,0 +1,211 @@
+//! The JSON output of SPEC §7.
+
+use crate::Assessment;
+use crate::assess::ranking::Current;
+use crate::config::round;
+use serde::Serialize;
+
+/// The schema version of the JSON output.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Json<'a> {
+    pub schema_version: u32,
+    pub area: &'a str,
+    pub year: &'a str,
+    pub partnerships: Partnerships<'a>,
+    pub appendix_a: Vec<AppendixRow<'a>>,
+    pub other_focus_areas: Vec<OtherFocus<'a>>,
+    pub morile: Vec<MorileItem<'a>>,
+    pub horizon: Vec<HorizonItem<'a>>,
+    pub ranking: Vec<RankingRow<'a>>,
+    pub proposed: Proposed<'a>,
+    pub comparison: Comparison<'a>,
+    pub warnings: Vec<Warning<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Partnerships<'a> {
+    pub expected: usize,
+    pub received: usize,
+    pub missing: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct AppendixRow<'a> {
+    pub issue: &'a str,
+    pub label: &'a str,
+    pub csp_count: usize,
+    pub main_priority: usize,
+    pub cross_cutting_theme: usize,
+    pub part_of_broader_theme: usize,
+    pub partnerships: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct OtherFocus<'a> {
+    pub name: &'a str,
+    pub partnerships: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct MorileItem<'a> {
+    pub rank: usize,
+    pub tied: bool,
+    pub item: &'a str,
+    pub issue: Option<&'a str>,
+    pub score: f64,
+    pub band: Option<&'a str>,
+    pub confidence: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct HorizonItem<'a> {
+    pub category: &'a str,
+    pub item: &'a str,
+    pub issues: Vec<&'a str>,
+    pub impact: u8,
+    pub timescale: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DecisionJson<'a> {
+    pub action: &'a str,
+    pub name: Option<&'a str>,
+    pub reason: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct RankingRow<'a> {
+    pub rank: usize,
+    pub issue: &'a str,
+    pub csp_count: usize,
+    pub local: f64,
+    pub morile: f64,
+    pub horizon: f64,
+    pub combined: f64,
+    pub current: Current,
+    pub recommendation: &'a str,
+    pub reason: &'a str,
+    pub decision: Option<DecisionJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct Proposed<'a> {
+    pub priorities: &'a [String],
+    pub themes: &'a [String],
+    pub awaiting_decision: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct Comparison<'a> {
+    pub retained: &'a [String],
+    pub added: &'a [String],
+    pub removed: &'a [String],
+    pub themes_added: &'a [String],
+    pub themes_removed: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct Warning<'a> {
+    pub file: Option<&'a str>,
+    pub sheet: Option<&'a str>,
+    pub cell: Option<&'a str>,
+    pub line: Option<usize>,
+    pub message: &'a str,
+}
+
+/// The JSON document of an assessment.
+pub fn build(a: &Assessment) -> Json<'_> {
+    let tax = &a.review.taxonomy;
+    let aa = &a.appendix_a;
+    Json {
+        schema_version: SCHEMA_VERSION,
+        area: &a.review.area,
+        year: &a.review.year,
+        partnerships: Partnerships { expected: aa.expected, received: aa.received.len(), missing: &aa.missing },
+        appendix_a: aa
+            .rows
+            .iter()
+            .map(|r| AppendixRow {
+                issue: tax.name(r.issue),
+                label: &tax.issues[r.issue].label,
+                csp_count: r.csp_count,
+                main_priority: r.main_priority,
+                cross_cutting_theme: r.cross_cutting_theme,
+                part_of_broader_theme: r.part_of_broader_theme,
+                partnerships: &r.partnerships,
+            })
+            .collect(),
+        other_focus_areas: aa.other_focus_areas.iter().map(|o| OtherFocus { name: &o.name, partnerships: &o.partnerships }).collect(),
+        morile: a
+            .morile
+            .iter()
+            .flat_map(|m| &m.items)
+            .map(|i| MorileItem {
+                rank: i.rank,
+                tied: i.tied,
+                item: &i.item,
+                issue: i.issue.map(|id| tax.name(id)),
+                score: round(i.score, 2),
+                band: i.band.as_deref(),
+                confidence: i.confidence.map(|c| c.as_str()),
+            })
+            .collect(),
+        horizon: a
+            .horizon
+            .items
+            .iter()
+            .map(|h| HorizonItem {
+                category: h.row.category.heading(),
+                item: &h.row.item,
+                issues: h.issues.iter().map(|&i| tax.name(i)).collect(),
+                impact: h.row.impact,
+                timescale: h.row.timescale.as_deref(),
+            })
+            .collect(),
+        ranking: a
+            .ranking
+            .iter()
+            .map(|r| RankingRow {
+                rank: r.rank,
+                issue: tax.name(r.issue),
+                csp_count: r.csp_count,
+                local: round(r.components.local, 3),
+                morile: round(r.components.morile, 3),
+                horizon: round(r.components.horizon, 3),
+                combined: round(r.combined, 3),
+                current: r.current,
+                recommendation: r.recommendation.as_str(),
+                reason: &r.reason,
+                decision: r.decision.as_ref().map(|d| DecisionJson { action: d.action.as_str(), name: d.name.as_deref(), reason: &d.reason }),
+            })
+            .collect(),
+        proposed: Proposed { priorities: &a.outcome.priorities, themes: &a.outcome.themes, awaiting_decision: &a.outcome.awaiting_decision },
+        comparison: Comparison {
+            retained: &a.outcome.retained,
+            added: &a.outcome.added,
+            removed: &a.outcome.removed,
+            themes_added: &a.outcome.themes_added,
+            themes_removed: &a.outcome.themes_removed,
+        },
+        warnings: a
+            .warnings
+            .iter()
+            .map(|w| Warning {
+                file: w.location.file.as_deref(),
+                sheet: w.location.sheet.as_deref(),
+                cell: w.location.cell.as_deref(),
+                line: w.location.line,
+                message: &w.message,
+            })
+            .collect(),
+    }
+}
+
+/// The JSON text, pretty-printed, ending in a newline.
+pub fn render(a: &Assessment) -> String {
+    let mut s = serde_json::to_string_pretty(&build(a)).expect("the JSON of an assessment always serialises");
+    s.push('\n');
+    s
+}

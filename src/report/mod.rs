@@ -1,0 +1,48 @@
+//! Records out: terminal tables, JSON, CSV, markdown, the workbook and the templates. Nothing is computed
+//! here beyond formatting.
+
+pub mod csv;
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod template;
+pub mod workbook;
+
+use crate::Assessment;
+use crate::assess::rank_label;
+use crate::assess::ranking::Ranked;
+
+/// Text from a submission that a spreadsheet program would take for a formula is written as text:
+/// a leading `=`, `+`, `-`, `@` (or tab or carriage return) gets a leading apostrophe (CSV and markdown).
+pub fn neutralise(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// The name a ranked issue is shown under: its taxonomy name.
+pub fn issue_name<'a>(a: &'a Assessment, r: &Ranked) -> &'a str {
+    a.review.taxonomy.name(r.issue)
+}
+
+/// The rank of a ranked issue as printed ("3" or "3=").
+pub fn ranking_rank(r: &Ranked) -> String {
+    rank_label(r.rank, r.tied)
+}
+
+/// A number with up to `places` decimals and no trailing zeros.
+pub fn num(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+/// The decision column: "retain: reason" or empty.
+pub fn decision_text(r: &Ranked) -> String {
+    match &r.decision {
+        Some(d) if d.reason.is_empty() => d.action.as_str().to_string(),
+        Some(d) => format!("{}: {}", d.action.as_str(), d.reason),
+        None if r.awaiting_decision() => "awaiting a decision".to_string(),
+        None => String::new(),
+    }
+}

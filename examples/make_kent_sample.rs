@@ -14,8 +14,17 @@ use std::path::Path;
 const DIR: &str = "samples/kent-2018-19";
 
 const CSPS: [&str; 11] = [
-    "Ashford", "Canterbury", "Dartford and Gravesham", "Dover", "Maidstone", "Sevenoaks", "Shepway", "Swale", "Thanet",
-    "Tonbridge and Malling", "Tunbridge Wells",
+    "Ashford",
+    "Canterbury",
+    "Dartford and Gravesham",
+    "Dover",
+    "Maidstone",
+    "Sevenoaks",
+    "Shepway",
+    "Swale",
+    "Thanet",
+    "Tonbridge and Malling",
+    "Tunbridge Wells",
 ];
 
 // Identified as: M main priority, C cross-cutting theme, B part of broader theme.
@@ -79,24 +88,46 @@ fn extra_rows(csp: usize) -> Vec<(&'static str, &'static str, &'static str)> {
     }
 }
 
-const HEADINGS: [&str; 5] = ["Protecting vulnerable people", "Safer streets", "Reducing harm", "Strong communities", "Tackling crime"];
+const HEADINGS: [&str; 5] = [
+    "Protecting vulnerable people",
+    "Safer streets",
+    "Reducing harm",
+    "Strong communities",
+    "Tackling crime",
+];
 const ISSUE_NAMES: [&str; 11] = [
-    "Domestic Abuse", "Safeguarding", "Anti-Social Behaviour", "Serious and Organised Crime", "Substance Misuse", "Mental Health",
-    "Extremism and Hate", "Reducing reoffending", "Crime", "Community Confidence", "Road Safety",
+    "Domestic Abuse",
+    "Safeguarding",
+    "Anti-Social Behaviour",
+    "Serious and Organised Crime",
+    "Substance Misuse",
+    "Mental Health",
+    "Extremism and Hate",
+    "Reducing reoffending",
+    "Crime",
+    "Community Confidence",
+    "Road Safety",
 ];
 
 fn new_workbook() -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     let props = DocProperties::new()
         .set_author("csa-review sample generator")
-        .set_comment("Illustrative data: the per-CSP detail is not published; the totals are the published 2018 figures")
+        .set_comment(
+            "Illustrative data: the per-CSP detail is not published; the totals are the published 2018 figures",
+        )
         .set_creation_datetime(&ExcelDateTime::from_ymd(2018, 1, 15)?);
     wb.set_properties(&props);
     Ok(wb)
 }
 
 fn slug(name: &str) -> String {
-    let words: Vec<String> = name.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(String::from).collect();
+    let words: Vec<String> = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect();
     words.join("-")
 }
 
@@ -107,8 +138,12 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
     let name = CSPS[csp];
     // Shepway was renamed Folkestone & Hythe in April 2018; its return uses the new name (an alias).
     let label = if name == "Shepway" { "Folkestone & Hythe" } else { name };
-    if csp % 3 == 0 {
-        wb.add_worksheet().set_name("Instructions")?.write_string(0, 0, "Fill in one row per community safety issue identified in your strategic assessment.")?;
+    if csp.is_multiple_of(3) {
+        wb.add_worksheet().set_name("Instructions")?.write_string(
+            0,
+            0,
+            "Fill in one row per community safety issue identified in your strategic assessment.",
+        )?;
     }
     let ws = wb.add_worksheet();
     ws.set_name(if csp == 4 { "SUBMISSION" } else { "Submission" })?;
@@ -116,9 +151,19 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
     let rows: [(&str, String); 5] = [
         ("Partnership", label.to_string()),
         ("Assessment year", "2018-19".into()),
-        ("Completed by", format!("{label} Community Safety Partnership (illustrative)")),
+        (
+            "Completed by",
+            format!("{label} Community Safety Partnership (illustrative)"),
+        ),
         ("Date completed", String::new()),
-        ("Districts covered", if name == "Dartford and Gravesham" { "Dartford; Gravesham".into() } else { name.to_string() }),
+        (
+            "Districts covered",
+            if name == "Dartford and Gravesham" {
+                "Dartford; Gravesham".into()
+            } else {
+                name.to_string()
+            },
+        ),
     ];
     for (r, (l, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(r as u32, 0, format!("{l}{colon}"), &bold)?;
@@ -138,10 +183,18 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
         0 => (0, vec!["Issue", "Identified as", "Local heading", "Notes"]),
         1 => (2, vec!["Issue", "Identified as", "Local heading", "Notes"]),
         2 => (1, vec!["Local heading", "Issue", "Identified as", "Notes"]),
-        _ => (3, vec!["Notes", "Identified as", "ISSUE", "Local heading", "Lead agency"]),
+        _ => (
+            3,
+            vec!["Notes", "Identified as", "ISSUE", "Local heading", "Lead agency"],
+        ),
     };
     if top > 0 {
-        ws.write_string_with_format(0, 0, format!("{label}: community safety issues identified in the strategic assessment 2018-19 (illustrative)"), &bold)?;
+        ws.write_string_with_format(
+            0,
+            0,
+            format!("{label}: community safety issues identified in the strategic assessment 2018-19 (illustrative)"),
+            &bold,
+        )?;
     }
     for (c, h) in columns.iter().enumerate() {
         ws.write_string_with_format(top, c as u16, *h, &bold)?;
@@ -174,7 +227,11 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
             (B, 2) => "Broader theme",
             _ => ident,
         };
-        let note = if i % 3 == 0 { "See the strategic assessment for the evidence" } else { "" };
+        let note = if i % 3 == 0 {
+            "See the strategic assessment for the evidence"
+        } else {
+            ""
+        };
         put(r, used, ident, HEADINGS[(i + csp) % HEADINGS.len()], note)?;
         r += 1;
         if csp == 6 && i == 2 {
@@ -236,7 +293,21 @@ fn write_morile() -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("MoRiLE")?;
     ws.write_string_with_format(0, 0, "MoRiLE assessment 2017-18 (illustrative factor values, chosen to give the published order; not official MoRiLE values)", &bold)?;
-    let header = ["Item", "Issue", "Physical", "Psychological", "Financial", "Community", "Geographic scope", "Frequency", "Vulnerability", "Capacity", "Capability", "Opportunity", "Confidence"];
+    let header = [
+        "Item",
+        "Issue",
+        "Physical",
+        "Psychological",
+        "Financial",
+        "Community",
+        "Geographic scope",
+        "Frequency",
+        "Vulnerability",
+        "Capacity",
+        "Capability",
+        "Opportunity",
+        "Confidence",
+    ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &bold)?;
     }
@@ -304,8 +375,16 @@ fn write_horizon() -> Result<(), XlsxError> {
     let mut wb = new_workbook()?;
     let ws = wb.add_worksheet();
     ws.set_name("PESTELO")?;
-    ws.write_string_with_format(0, 0, "PESTELO horizon scan 2017-18: the published items; related issues and impacts are illustrative", &bold)?;
-    for (c, h) in ["Category", "Item", "Related issues", "Impact", "Timescale"].iter().enumerate() {
+    ws.write_string_with_format(
+        0,
+        0,
+        "PESTELO horizon scan 2017-18: the published items; related issues and impacts are illustrative",
+        &bold,
+    )?;
+    for (c, h) in ["Category", "Item", "Related issues", "Impact", "Timescale"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(1, c as u16, *h, &bold)?;
     }
     for (i, (cat, item, related, impact)) in HORIZON.iter().enumerate() {
@@ -331,6 +410,11 @@ fn main() -> Result<(), XlsxError> {
     }
     write_morile()?;
     write_horizon()?;
-    println!("wrote {DIR}: {} submissions, morile.xlsx ({} items), horizon.xlsx ({} items)", CSPS.len(), MORILE.len(), HORIZON.len());
+    println!(
+        "wrote {DIR}: {} submissions, morile.xlsx ({} items), horizon.xlsx ({} items)",
+        CSPS.len(),
+        MORILE.len(),
+        HORIZON.len()
+    );
     Ok(())
 }

@@ -10,7 +10,12 @@ use std::path::{Path, PathBuf};
 
 pub fn run(command: Command) -> Result<()> {
     match command {
-        Command::Review { dir, out, format, no_workbook } => review(dir, out, format, no_workbook),
+        Command::Review {
+            dir,
+            out,
+            format,
+            no_workbook,
+        } => review(dir, out, format, no_workbook),
         Command::Validate { paths } => validate(&paths),
         Command::Template { kind, review, out } => template(kind, review.as_deref(), &out),
         Command::Init { dir, area, year } => init(&dir, &area, &year),
@@ -20,7 +25,11 @@ pub fn run(command: Command) -> Result<()> {
 /// The bundled sample: in the current folder when run from the repository, else beside the sources.
 fn sample_dir() -> PathBuf {
     let here = PathBuf::from(crate::SAMPLE);
-    if here.join(crate::config::REVIEW_FILE).is_file() { here } else { Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::SAMPLE) }
+    if here.join(crate::config::REVIEW_FILE).is_file() {
+        here
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::SAMPLE)
+    }
 }
 
 fn print(text: &str) -> Result<()> {
@@ -52,7 +61,10 @@ fn review(dir: Option<PathBuf>, out: Option<PathBuf>, format: Format, no_workboo
     };
     print(&text)?;
     if !a.warnings.is_empty() && format != Format::Table {
-        eprintln!("csa-review: {} warning(s); see \"warnings\" in the output or the Data quality sheet", a.warnings.len());
+        eprintln!(
+            "csa-review: {} warning(s); see \"warnings\" in the output or the Data quality sheet",
+            a.warnings.len()
+        );
     }
     Ok(())
 }
@@ -66,9 +78,16 @@ fn validate(paths: &[PathBuf]) -> Result<()> {
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     let warnings = problems.len() - errors;
-    text.push_str(&format!("{errors} error(s), {warnings} warning(s) in {} path(s)\n", paths.len()));
+    text.push_str(&format!(
+        "{errors} error(s), {warnings} warning(s) in {} path(s)\n",
+        paths.len()
+    ));
     print(&text)?;
-    if errors > 0 { Err(Error::Reported(format!("{errors} error(s) found"))) } else { Ok(()) }
+    if errors > 0 {
+        Err(Error::Reported(format!("{errors} error(s) found")))
+    } else {
+        Ok(())
+    }
 }
 
 fn template_bytes(kind: TemplateKind, src: &TemplateSource) -> Result<Vec<u8>> {
@@ -84,7 +103,13 @@ fn template(kind: TemplateKind, review_dir: Option<&Path>, out: &Path) -> Result
     let bytes = match review_dir {
         Some(dir) => {
             let r = Review::load(dir)?;
-            let src = TemplateSource { area: &r.area, year: &r.year, partnerships: &r.partnerships, taxonomy: &r.taxonomy, scheme: &r.scheme };
+            let src = TemplateSource {
+                area: &r.area,
+                year: &r.year,
+                partnerships: &r.partnerships,
+                taxonomy: &r.taxonomy,
+                scheme: &r.scheme,
+            };
             let bytes = template_bytes(kind, &src)?;
             let mut inputs = vec![dir.join(crate::config::REVIEW_FILE)];
             inputs.extend(r.morile.iter().cloned());
@@ -94,7 +119,16 @@ fn template(kind: TemplateKind, review_dir: Option<&Path>, out: &Path) -> Result
         }
         None => {
             let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
-            template_bytes(kind, &TemplateSource { area: "", year: "", partnerships: &[], taxonomy: &t, scheme: &s })?
+            template_bytes(
+                kind,
+                &TemplateSource {
+                    area: "",
+                    year: "",
+                    partnerships: &[],
+                    taxonomy: &t,
+                    scheme: &s,
+                },
+            )?
         }
     };
     report::workbook::write_atomically(out, &bytes, &[], &[])?;
@@ -110,8 +144,18 @@ fn done(out: &Path) -> Result<()> {
 pub fn check_year(year: &str) -> Result<()> {
     let ok = year.len() == 7
         && year.as_bytes()[4] == b'-'
-        && year[..4].parse::<u32>().ok().zip(year[5..].parse::<u32>().ok()).is_some_and(|(a, b)| (a + 1) % 100 == b);
-    if ok { Ok(()) } else { Err(Error::Usage(format!("the year must be written YYYY-YY, such as 2026-27 (got \"{year}\")"))) }
+        && year[..4]
+            .parse::<u32>()
+            .ok()
+            .zip(year[5..].parse::<u32>().ok())
+            .is_some_and(|(a, b)| (a + 1) % 100 == b);
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "the year must be written YYYY-YY, such as 2026-27 (got \"{year}\")"
+        )))
+    }
 }
 
 /// The commented review.toml that `init` writes.
@@ -169,16 +213,28 @@ fn init(dir: &Path, area: &str, year: &str) -> Result<()> {
         return Err(Error::Usage("--area must not be empty".into()));
     }
     if dir.join(crate::config::REVIEW_FILE).exists() {
-        return Err(Error::Usage(format!("{} already holds a review (review.toml); nothing was changed", dir.display())));
+        return Err(Error::Usage(format!(
+            "{} already holds a review (review.toml); nothing was changed",
+            dir.display()
+        )));
     }
     let templates = dir.join("templates");
     for f in ["district.xlsx", "morile.xlsx", "horizon.xlsx"] {
         if templates.join(f).exists() {
-            return Err(Error::Usage(format!("{} already exists; nothing was changed", templates.join(f).display())));
+            return Err(Error::Usage(format!(
+                "{} already exists; nothing was changed",
+                templates.join(f).display()
+            )));
         }
     }
     let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
-    let src = TemplateSource { area, year, partnerships: &[], taxonomy: &t, scheme: &s };
+    let src = TemplateSource {
+        area,
+        year,
+        partnerships: &[],
+        taxonomy: &t,
+        scheme: &s,
+    };
     let made: Vec<(&str, Vec<u8>)> = vec![
         ("district.xlsx", template_bytes(TemplateKind::District, &src)?),
         ("morile.xlsx", template_bytes(TemplateKind::Morile, &src)?),
@@ -188,7 +244,15 @@ fn init(dir: &Path, area: &str, year: &str) -> Result<()> {
     for (name, bytes) in made {
         report::workbook::write_atomically(&templates.join(name), &bytes, &[], &[])?;
     }
-    report::workbook::write_atomically(&dir.join(crate::config::REVIEW_FILE), review_toml(area, year).as_bytes(), &[], &[])?;
-    eprintln!("csa-review: made the review folder {}: edit review.toml, send templates/district.xlsx to the CSPs and put their returns in submissions/", dir.display());
+    report::workbook::write_atomically(
+        &dir.join(crate::config::REVIEW_FILE),
+        review_toml(area, year).as_bytes(),
+        &[],
+        &[],
+    )?;
+    eprintln!(
+        "csa-review: made the review folder {}: edit review.toml, send templates/district.xlsx to the CSPs and put their returns in submissions/",
+        dir.display()
+    );
     Ok(())
 }

@@ -15,16 +15,38 @@ pub const REVIEW_FILE: &str = "review.toml";
 
 /// Turn a TOML error into an input error naming the file and line, with a suggestion for an unknown key.
 pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> Error {
-    let line = err.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+    let mut line = err.span().map(|s| line_of(text, s));
     let message = err.message().trim().to_string();
     let mut hint = String::new();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = message.split("expected").nth(1).unwrap_or("").split('`').skip(1).step_by(2).collect();
-        match taxonomy::suggest(unknown, expected.iter().copied()) {
-            Some(s) => hint = format!(" (did you mean `{s}`?)"),
-            None if !expected.is_empty() => {}
-            None => {}
+        let expected: Vec<&str> = message
+            .split("expected")
+            .nth(1)
+            .unwrap_or("")
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        if expected.len() > 1 {
+            if let Some(s) = taxonomy::suggest(unknown, expected.iter().copied()) {
+                hint = format!(" (did you mean `{s}`?)");
+            }
+        }
+        // The span covers the whole table; point at the key's own line.
+        if let (Some(span), false) = (err.span(), unknown.is_empty()) {
+            let from = line_of(text, span.clone());
+            let own = text.lines().enumerate().skip(from - 1).find(|(_, l)| {
+                let t = l.trim_start().trim_start_matches('"');
+                t.starts_with(unknown)
+                    && t[unknown.len()..]
+                        .trim_start_matches('"')
+                        .trim_start()
+                        .starts_with(['=', '.'])
+            });
+            if let Some((i, _)) = own {
+                line = Some(i + 1);
+            }
         }
     }
     let location = match line {
@@ -35,7 +57,11 @@ pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> Error {
 }
 
 fn line_of(text: &str, span: std::ops::Range<usize>) -> usize {
-    text[..span.start.min(text.len())].lines().count().max(1)
+    text.as_bytes()[..span.start.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -114,7 +140,11 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { local: 0.5, morile: 0.35, horizon: 0.15 }
+        Weights {
+            local: 0.5,
+            morile: 0.35,
+            horizon: 0.15,
+        }
     }
 }
 
@@ -125,7 +155,11 @@ impl Weights {
     /// The weights scaled to sum to 1.
     pub fn normalised(&self) -> Weights {
         let s = self.sum();
-        Weights { local: self.local / s, morile: self.morile / s, horizon: self.horizon / s }
+        Weights {
+            local: self.local / s,
+            morile: self.morile / s,
+            horizon: self.horizon / s,
+        }
     }
 }
 
@@ -163,7 +197,10 @@ fn default_max_unpacked() -> u64 {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_cells: default_max_cells(), max_unpacked_bytes: default_max_unpacked() }
+        Limits {
+            max_cells: default_max_cells(),
+            max_unpacked_bytes: default_max_unpacked(),
+        }
     }
 }
 
@@ -271,9 +308,15 @@ impl Scheme {
             bands: over.bands.or(base.bands).unwrap_or_default(),
             harm: over.harm.or(base.harm).ok_or("no [harm] section")?,
             likelihood: over.likelihood.or(base.likelihood).ok_or("no [likelihood] section")?,
-            organisational: over.organisational.or(base.organisational).ok_or("no [organisational] section")?,
+            organisational: over
+                .organisational
+                .or(base.organisational)
+                .ok_or("no [organisational] section")?,
             levels,
-            confidence_discount: over.confidence_discount.or(base.confidence_discount).unwrap_or_default(),
+            confidence_discount: over
+                .confidence_discount
+                .or(base.confidence_discount)
+                .unwrap_or_default(),
             customised,
         };
         scheme.check()?;
@@ -287,16 +330,22 @@ impl Scheme {
         for (i, band) in self.bands.iter().enumerate() {
             let last = i + 1 == self.bands.len();
             match (band.min, last) {
-                (None, false) => return Err(format!("bands: band \"{}\" needs a `min` (only the last band has none)", band.name)),
-                (Some(m), _) if !m.is_finite() => return Err(format!("bands: the minimum of \"{}\" is not a number", band.name)),
+                (None, false) => {
+                    return Err(format!(
+                        "bands: band \"{}\" needs a `min` (only the last band has none)",
+                        band.name
+                    ));
+                }
+                (Some(m), _) if !m.is_finite() => {
+                    return Err(format!("bands: the minimum of \"{}\" is not a number", band.name));
+                }
                 _ => {}
             }
-            if i > 0 {
-                if let (Some(prev), Some(this)) = (self.bands[i - 1].min, band.min) {
-                    if this >= prev {
-                        return Err("bands: list them highest first, each minimum below the one before".into());
-                    }
-                }
+            if i > 0
+                && let (Some(prev), Some(this)) = (self.bands[i - 1].min, band.min)
+                && this >= prev
+            {
+                return Err("bands: list them highest first, each minimum below the one before".into());
             }
         }
         for factor in self.all_factors() {
@@ -322,7 +371,11 @@ impl Scheme {
 
     /// Every factor column, in section order.
     pub fn all_factors(&self) -> impl Iterator<Item = &String> {
-        self.harm.factors.iter().chain(&self.likelihood.factors).chain(&self.organisational.factors)
+        self.harm
+            .factors
+            .iter()
+            .chain(&self.likelihood.factors)
+            .chain(&self.organisational.factors)
     }
 
     /// The band a score falls in (scores within 1e-9 of a threshold reach it).
@@ -361,7 +414,14 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [Action::Retain, Action::Add, Action::Theme, Action::Review, Action::Watch, Action::None];
+    pub const ALL: [Action; 6] = [
+        Action::Retain,
+        Action::Add,
+        Action::Theme,
+        Action::Review,
+        Action::Watch,
+        Action::None,
+    ];
     pub fn as_str(&self) -> &'static str {
         match self {
             Action::Retain => "retain",
@@ -427,7 +487,10 @@ impl Review {
         }
         let text = std::fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::input(Location::file(path.display().to_string()), "the review folder has no review.toml")
+                Error::input(
+                    Location::file(path.display().to_string()),
+                    "the review folder has no review.toml",
+                )
             } else {
                 Error::io(&path, e)
             }
@@ -445,7 +508,9 @@ impl Review {
         // The taxonomy: named in review.toml, else the folder's taxonomy.toml, else the built-in one.
         let taxonomy = match &file.taxonomy {
             Some(p) => Taxonomy::load(&folder.join(p), p)?,
-            None if folder.join("taxonomy.toml").is_file() => Taxonomy::load(&folder.join("taxonomy.toml"), "taxonomy.toml")?,
+            None if folder.join("taxonomy.toml").is_file() => {
+                Taxonomy::load(&folder.join("taxonomy.toml"), "taxonomy.toml")?
+            }
             None => Taxonomy::builtin(),
         };
 
@@ -465,18 +530,30 @@ impl Review {
             if k.is_empty() {
                 d.error(at(p.span()), "a partnership name is empty");
             } else if let Some(&j) = partnership_index.get(&k) {
-                d.error(at(p.span()), format!("the partnership \"{name}\" is listed twice (as \"{}\" too)", file.partnerships[j].get_ref().as_str()));
+                d.error(
+                    at(p.span()),
+                    format!(
+                        "the partnership \"{name}\" is listed twice (as \"{}\" too)",
+                        file.partnerships[j].get_ref().as_str()
+                    ),
+                );
             } else {
                 partnership_index.insert(k, i);
             }
             partnerships.push(name);
         }
         if partnerships.is_empty() {
-            d.error(Location::file(shown), "`partnerships` is empty: list the CSPs expected to submit");
+            d.error(
+                Location::file(shown),
+                "`partnerships` is empty: list the CSPs expected to submit",
+            );
         }
         for (name, aliases) in &file.partnership_aliases {
             let Some(&i) = partnership_index.get(&key(name)) else {
-                d.error(Location::file(shown), format!("[partnership_aliases]: \"{name}\" is not one of `partnerships`"));
+                d.error(
+                    Location::file(shown),
+                    format!("[partnership_aliases]: \"{name}\" is not one of `partnerships`"),
+                );
                 continue;
             };
             for alias in aliases {
@@ -484,7 +561,10 @@ impl Review {
                 match partnership_index.get(&k) {
                     Some(&j) if j != i => d.error(
                         Location::file(shown),
-                        format!("[partnership_aliases]: \"{alias}\" already names \"{}\"", partnerships[j]),
+                        format!(
+                            "[partnership_aliases]: \"{alias}\" already names \"{}\"",
+                            partnerships[j]
+                        ),
                     ),
                     _ if k.is_empty() => d.error(Location::file(shown), "[partnership_aliases]: an alias is empty"),
                     _ => {
@@ -521,22 +601,34 @@ impl Review {
                     None
                 }),
             };
-            if let Some(id) = issue {
-                if priorities.iter().any(|p: &CurrentItem| p.issue == Some(id)) {
-                    d.error(at(item.name.span()), format!("two current priorities are linked to \"{}\"", taxonomy.name(id)));
-                }
+            if let Some(id) = issue
+                && priorities.iter().any(|p: &CurrentItem| p.issue == Some(id))
+            {
+                d.error(
+                    at(item.name.span()),
+                    format!("two current priorities are linked to \"{}\"", taxonomy.name(id)),
+                );
             }
-            priorities.push(CurrentItem { name: taxonomy::tidy(item.name.get_ref()), issue });
+            priorities.push(CurrentItem {
+                name: taxonomy::tidy(item.name.get_ref()),
+                issue,
+            });
         }
         let mut themes = Vec::new();
         for item in &file.current.themes {
             let issue = item.issue.as_ref().and_then(|i| resolve_issue(i, &mut d));
-            themes.push(CurrentItem { name: taxonomy::tidy(item.name.get_ref()), issue });
+            themes.push(CurrentItem {
+                name: taxonomy::tidy(item.name.get_ref()),
+                issue,
+            });
         }
 
         let w = file.weights;
         let mut weights = w;
-        if [w.local, w.morile, w.horizon].iter().any(|x| !x.is_finite() || *x < 0.0) {
+        if [w.local, w.morile, w.horizon]
+            .iter()
+            .any(|x| !x.is_finite() || *x < 0.0)
+        {
             d.error(Location::file(shown), "[weights]: weights must be numbers of 0 or more");
         } else if w.sum() <= 0.0 {
             d.error(Location::file(shown), "[weights]: at least one weight must be above 0");
@@ -544,14 +636,20 @@ impl Review {
             if (w.sum() - 1.0).abs() > 1e-9 {
                 d.warning(
                     Location::file(shown),
-                    format!("[weights] sum to {}, not 1; they were scaled to sum to 1", round(w.sum(), 6)),
+                    format!(
+                        "[weights] sum to {}, not 1; they were scaled to sum to 1",
+                        round(w.sum(), 6)
+                    ),
                 );
             }
             weights = w.normalised();
         }
         let support = file.thresholds.support;
         if !(0.0..=1.0).contains(&support) {
-            d.error(Location::file(shown), "[thresholds]: `support` must be a share between 0 and 1, such as 0.6");
+            d.error(
+                Location::file(shown),
+                "[thresholds]: `support` must be a share between 0 and 1, such as 0.6",
+            );
         }
 
         let mut decisions: Vec<Decision> = Vec::new();
@@ -561,15 +659,26 @@ impl Review {
             if action.is_none() {
                 d.error(
                     at(dec.action.span()),
-                    format!("unknown action \"{}\": use one of retain, add, theme, review, watch, none", dec.action.get_ref()),
+                    format!(
+                        "unknown action \"{}\": use one of retain, add, theme, review, watch, none",
+                        dec.action.get_ref()
+                    ),
                 );
             }
             if let (Some(issue), Some(action)) = (issue, action) {
                 if decisions.iter().any(|x| x.issue == issue) {
-                    d.error(at(dec.issue.span()), format!("two decisions for \"{}\"", taxonomy.name(issue)));
+                    d.error(
+                        at(dec.issue.span()),
+                        format!("two decisions for \"{}\"", taxonomy.name(issue)),
+                    );
                 }
                 let name = dec.name.as_deref().map(taxonomy::tidy).filter(|n| !n.is_empty());
-                decisions.push(Decision { issue, action, name, reason: taxonomy::tidy(&dec.reason) });
+                decisions.push(Decision {
+                    issue,
+                    action,
+                    name,
+                    reason: taxonomy::tidy(&dec.reason),
+                });
             }
         }
 
@@ -577,14 +686,18 @@ impl Review {
             None => Scheme::builtin(),
             Some(over) => {
                 let base: SchemeFile = toml::from_str(DEFAULT_SCHEME).expect("the built-in MoRiLE scheme is valid");
-                Scheme::from_parts(base, Some(over)).map_err(|m| Error::input(Location::file(shown), format!("[morile_scheme] {m}")))?
+                Scheme::from_parts(base, Some(over))
+                    .map_err(|m| Error::input(Location::file(shown), format!("[morile_scheme] {m}")))?
             }
         };
 
         let optional_file = |given: &Option<String>, default: &str, d: &mut Diagnostics| -> Option<PathBuf> {
             let p = folder.join(given.as_deref().unwrap_or(default));
             if given.is_none() && !p.exists() {
-                d.warning(Location::file(default), format!("no {default} in the review folder; its scores are taken as none"));
+                d.warning(
+                    Location::file(default),
+                    format!("no {default} in the review folder; its scores are taken as none"),
+                );
                 return None;
             }
             Some(p)
@@ -647,9 +760,19 @@ impl Review {
     /// The default output workbook: `DIR/out/<area>-csa-<year>.xlsx`.
     pub fn default_output(&self) -> PathBuf {
         let safe = |s: &str| -> String {
-            s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
+            s.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect()
         };
-        self.folder.join("out").join(format!("{}-csa-{}.xlsx", safe(&self.area), safe(&self.year)))
+        self.folder
+            .join("out")
+            .join(format!("{}-csa-{}.xlsx", safe(&self.area), safe(&self.year)))
     }
 }
 
@@ -675,7 +798,28 @@ mod tests {
         let Error::Input(d) = err else { panic!() };
         let p = &d.problems[0];
         assert_eq!(p.location.line, Some(7));
-        assert!(p.message.contains("suport") && p.message.contains("did you mean `support`"), "{}", p.message);
+        assert!(
+            p.message.contains("suport") && p.message.contains("expected `support`"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn a_misspelt_top_level_key_gets_a_suggestion() {
+        let Err(Error::Input(d)) = parse(&format!("{MINIMAL}horizn_x = 1\nwieghts = 2\n")) else {
+            panic!()
+        };
+        assert_eq!(d.problems[0].location.line, Some(6));
+        assert!(d.problems[0].message.contains("horizn_x"), "{}", d.problems[0].message);
+        let Err(Error::Input(d)) = parse(&format!("{MINIMAL}wieghts = 2\n")) else {
+            panic!()
+        };
+        assert!(
+            d.problems[0].message.contains("did you mean `weights`"),
+            "{}",
+            d.problems[0].message
+        );
     }
 
     #[test]
@@ -700,7 +844,10 @@ mod tests {
 
     #[test]
     fn aliases_find_their_partnership() {
-        let r = parse(&format!("{MINIMAL}[partnership_aliases]\n\"Dover\" = [\"Dover District\"]\n")).unwrap();
+        let r = parse(&format!(
+            "{MINIMAL}[partnership_aliases]\n\"Dover\" = [\"Dover District\"]\n"
+        ))
+        .unwrap();
         assert_eq!(r.partnership("dover  district"), Some(1));
         assert_eq!(r.partnership("Canterbury"), None);
     }

@@ -18,16 +18,32 @@ pub struct Location {
 
 impl Location {
     pub fn file(file: impl Into<String>) -> Self {
-        Location { file: Some(file.into()), ..Default::default() }
+        Location {
+            file: Some(file.into()),
+            ..Default::default()
+        }
     }
     pub fn sheet(file: impl Into<String>, sheet: impl Into<String>) -> Self {
-        Location { file: Some(file.into()), sheet: Some(sheet.into()), ..Default::default() }
+        Location {
+            file: Some(file.into()),
+            sheet: Some(sheet.into()),
+            ..Default::default()
+        }
     }
     pub fn cell(file: impl Into<String>, sheet: impl Into<String>, cell: impl Into<String>) -> Self {
-        Location { file: Some(file.into()), sheet: Some(sheet.into()), cell: Some(cell.into()), line: None }
+        Location {
+            file: Some(file.into()),
+            sheet: Some(sheet.into()),
+            cell: Some(cell.into()),
+            line: None,
+        }
     }
     pub fn line(file: impl Into<String>, line: usize) -> Self {
-        Location { file: Some(file.into()), line: Some(line), ..Default::default() }
+        Location {
+            file: Some(file.into()),
+            line: Some(line),
+            ..Default::default()
+        }
     }
     pub fn none() -> Self {
         Location::default()
@@ -71,10 +87,18 @@ pub struct Problem {
 
 impl Problem {
     pub fn error(location: Location, message: impl Into<String>) -> Self {
-        Problem { location, severity: Severity::Error, message: message.into() }
+        Problem {
+            location,
+            severity: Severity::Error,
+            message: message.into(),
+        }
     }
     pub fn warning(location: Location, message: impl Into<String>) -> Self {
-        Problem { location, severity: Severity::Warning, message: message.into() }
+        Problem {
+            location,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
     }
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -142,8 +166,14 @@ impl Diagnostics {
 fn cell_order(cell: &Option<String>) -> (u64, u64) {
     let Some(cell) = cell else { return (0, 0) };
     let letters: String = cell.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    let digits: String = cell.chars().skip(letters.len()).take_while(|c| c.is_ascii_digit()).collect();
-    let col = letters.bytes().fold(0u64, |acc, b| acc * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1));
+    let digits: String = cell
+        .chars()
+        .skip(letters.len())
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let col = letters
+        .bytes()
+        .fold(0u64, |acc, b| acc * 26 + u64::from(b.to_ascii_uppercase() - b'A' + 1));
     (digits.parse().unwrap_or(0), col)
 }
 
@@ -171,7 +201,10 @@ impl Error {
         Error::Input(d)
     }
     pub fn io(path: impl Into<PathBuf>, err: impl fmt::Display) -> Self {
-        Error::Io { path: path.into(), message: err.to_string() }
+        Error::Io {
+            path: path.into(),
+            message: err.to_string(),
+        }
     }
     /// The exit status of SPEC §6: 1 for input errors, 2 for usage errors.
     pub fn exit_code(&self) -> i32 {

@@ -84,18 +84,31 @@ pub fn submission_files(review: &Review, d: &mut Diagnostics) -> Result<Vec<Path
             continue;
         }
         let name = entry.file_name().to_string_lossy().to_string();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if name.starts_with("~$") || name.starts_with(".~lock") {
-            d.warning(Location::file(review.shown(&path)), "a lock file left by a spreadsheet program (the workbook may be open); ignored");
+            d.warning(
+                Location::file(review.shown(&path)),
+                "a lock file left by a spreadsheet program (the workbook may be open); ignored",
+            );
         } else if SUBMISSION_TYPES.contains(&ext.as_str()) {
             files.push(path);
         } else {
-            d.warning(Location::file(review.shown(&path)), "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored");
+            d.warning(
+                Location::file(review.shown(&path)),
+                "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored",
+            );
         }
     }
     files.sort();
     if files.is_empty() {
-        d.error(Location::file(&shown), "the submissions folder holds no workbooks (.xlsx, .xlsm, .xls or .ods)");
+        d.error(
+            Location::file(&shown),
+            "the submissions folder holds no workbooks (.xlsx, .xlsm, .xls or .ods)",
+        );
     }
     Ok(files)
 }
@@ -113,7 +126,10 @@ fn read_submissions(review: &Review, files: &[PathBuf], d: &mut Diagnostics) -> 
     } else {
         let chunk = files.len().div_ceil(threads);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>())).collect();
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
+                .collect();
             handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
         })
     };
@@ -139,7 +155,10 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
         let sheet = read::morile::read(p, &review.shown(p), &factors, review.limits, &mut d)?;
         Some(assess::morile::assess(&sheet, &review.scheme, &review.taxonomy, &mut d))
     });
-    let horizon_rows = review.horizon.as_ref().and_then(|p| read::horizon::read(p, &review.shown(p), review.limits, &mut d));
+    let horizon_rows = review
+        .horizon
+        .as_ref()
+        .and_then(|p| read::horizon::read(p, &review.shown(p), review.limits, &mut d));
     let horizon = assess::horizon::assess(horizon_rows.as_deref().unwrap_or(&[]), &review.taxonomy, &mut d);
 
     if d.has_errors() {
@@ -151,7 +170,11 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
     let mut inputs = Vec::new();
     let mut add_input = |path: &Path| -> Result<()> {
         let (bytes, sha256) = sha256_file(path)?;
-        inputs.push(InputFile { shown: review.shown(path), bytes, sha256 });
+        inputs.push(InputFile {
+            shown: review.shown(path),
+            bytes,
+            sha256,
+        });
         Ok(())
     };
     add_input(&folder.join(config::REVIEW_FILE))?;
@@ -165,7 +188,17 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
         add_input(p)?;
     }
     let warnings = d.sorted();
-    Ok(Assessment { review, received, appendix_a, morile, horizon, ranking, outcome, warnings, inputs })
+    Ok(Assessment {
+        review,
+        received,
+        appendix_a,
+        morile,
+        horizon,
+        ranking,
+        outcome,
+        warnings,
+        inputs,
+    })
 }
 
 /// Check files or review folders without writing anything. Returns every problem found, sorted.
@@ -211,7 +244,14 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
     } else if let Some(s) = read::submission::read(path, &shown, limits, d) {
         for row in &s.rows {
             if row.identified != read::submission::Identification::NotIdentified && tax.find(&row.name).is_none() {
-                d.warning(row.cell.clone(), format!("\"{}\" matches no issue of the default taxonomy (nearest known name: \"{}\")", row.name, tax.nearest(&row.name)));
+                d.warning(
+                    row.cell.clone(),
+                    format!(
+                        "\"{}\" matches no issue of the default taxonomy (nearest known name: \"{}\")",
+                        row.name,
+                        tax.nearest(&row.name)
+                    ),
+                );
             }
         }
     }

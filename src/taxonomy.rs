@@ -93,9 +93,15 @@ impl Taxonomy {
         let mut index: HashMap<String, IssueId> = HashMap::new();
         for (id, issue) in file.issue.iter().enumerate() {
             if key(&issue.name).is_empty() {
-                return Err(Error::input(Location::file(shown_as), format!("issue {} has an empty name", id + 1)));
+                return Err(Error::input(
+                    Location::file(shown_as),
+                    format!("issue {} has an empty name", id + 1),
+                ));
             }
-            let names = [&issue.name, &issue.label].into_iter().chain(&issue.sub_issues).chain(&issue.aliases);
+            let names = [&issue.name, &issue.label]
+                .into_iter()
+                .chain(&issue.sub_issues)
+                .chain(&issue.aliases);
             for name in names {
                 let k = key(name);
                 if k.is_empty() {
@@ -117,7 +123,11 @@ impl Taxonomy {
                 }
             }
         }
-        Ok(Taxonomy { issues: file.issue, source: shown_as.to_string(), index })
+        Ok(Taxonomy {
+            issues: file.issue,
+            source: shown_as.to_string(),
+            index,
+        })
     }
 
     /// The issue a name rolls up to, or `None` for an "other focus area" (SPEC §3).
@@ -135,7 +145,10 @@ impl Taxonomy {
     /// The issue with exactly this name (compared by key), for names from review.toml.
     pub fn by_name(&self, name: &str) -> Option<IssueId> {
         let k = key(name);
-        self.issues.iter().position(|i| key(&i.name) == k).or_else(|| self.find(name))
+        self.issues
+            .iter()
+            .position(|i| key(&i.name) == k)
+            .or_else(|| self.find(name))
     }
 
     /// The known name (issue, sub-issue or alias) nearest to one that matched nothing: the suggestion.
@@ -143,7 +156,9 @@ impl Taxonomy {
         let k = key(without_trailing_parenthetical(name).unwrap_or(name));
         let mut best: (f64, &str) = (-1.0, &self.issues[0].name);
         for issue in &self.issues {
-            let names = std::iter::once(&issue.name).chain(&issue.sub_issues).chain(&issue.aliases);
+            let names = std::iter::once(&issue.name)
+                .chain(&issue.sub_issues)
+                .chain(&issue.aliases);
             for known in names {
                 let score = strsim::jaro_winkler(&k, &key(known));
                 if score > best.0 {
@@ -186,15 +201,32 @@ mod tests {
     fn every_spelling_the_spec_allows_rolls_up() {
         let t = Taxonomy::builtin();
         let asb = t.by_name("Anti-Social Behaviour").unwrap();
-        for name in ["ASB", "anti social behavior", "Antisocial behaviour.", "  ASB / Environmental ", "Fly-tipping"] {
+        for name in [
+            "ASB",
+            "anti social behavior",
+            "Antisocial behaviour.",
+            "  ASB / Environmental ",
+            "Fly-tipping",
+        ] {
             assert_eq!(t.find(name), Some(asb), "{name}");
         }
         let soc = t.by_name("Serious and Organised Crime").unwrap();
-        for name in ["SOC", "Serious & Organised Crime", "OCGs", "Modern Slavery / Human Trafficking", "Gangs (county lines)"] {
+        for name in [
+            "SOC",
+            "Serious & Organised Crime",
+            "OCGs",
+            "Modern Slavery / Human Trafficking",
+            "Gangs (county lines)",
+        ] {
             assert_eq!(t.find(name), Some(soc), "{name}");
         }
         let eh = t.by_name("Extremism and Hate").unwrap();
-        for name in ["PREVENT", "Hate crimes", "Counter terrorism", "Extremism & Hate (including preventing violent extremism, counter-terrorism & hate crimes)"] {
+        for name in [
+            "PREVENT",
+            "Hate crimes",
+            "Counter terrorism",
+            "Extremism & Hate (including preventing violent extremism, counter-terrorism & hate crimes)",
+        ] {
             assert_eq!(t.find(name), Some(eh), "{name}");
         }
     }

@@ -63,8 +63,14 @@ pub fn match_partnerships(review: &Review, submissions: Vec<Submission>, d: &mut
     let mut received = Vec::new();
     for s in submissions {
         let Some(p) = review.partnership(&s.partnership) else {
-            let known = review.partnerships.iter().map(String::as_str).chain(review.partnership_aliases.values().flatten().map(String::as_str));
-            let hint = suggest(&s.partnership, known).map(|n| format!(" Did you mean \"{n}\"?")).unwrap_or_default();
+            let known = review
+                .partnerships
+                .iter()
+                .map(String::as_str)
+                .chain(review.partnership_aliases.values().flatten().map(String::as_str));
+            let hint = suggest(&s.partnership, known)
+                .map(|n| format!(" Did you mean \"{n}\"?"))
+                .unwrap_or_default();
             d.error(
                 s.partnership_cell.clone(),
                 format!("unknown partnership \"{}\": it is not in `partnerships` or [partnership_aliases] of review.toml.{hint}", s.partnership),
@@ -74,12 +80,18 @@ pub fn match_partnerships(review: &Review, submissions: Vec<Submission>, d: &mut
         if let Some(first) = by_partnership.get(&p) {
             d.error(
                 Location::file(&s.file),
-                format!("two files for the partnership \"{}\": {first} and {}; remove one", review.partnerships[p], s.file),
+                format!(
+                    "two files for the partnership \"{}\": {first} and {}; remove one",
+                    review.partnerships[p], s.file
+                ),
             );
             continue;
         }
         by_partnership.insert(p, s.file.clone());
-        received.push(Received { partnership: p, submission: s });
+        received.push(Received {
+            partnership: p,
+            submission: s,
+        });
     }
     received.sort_by_key(|r| r.partnership);
     received
@@ -99,7 +111,9 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
             }
             match taxonomy.find(&row.name) {
                 Some(issue) => {
-                    let entry = best.entry((issue, r.partnership)).or_insert((row.identified, Vec::new()));
+                    let entry = best
+                        .entry((issue, r.partnership))
+                        .or_insert((row.identified, Vec::new()));
                     entry.0 = entry.0.max(row.identified);
                     if !entry.1.contains(&row.name) {
                         entry.1.push(row.name.clone());
@@ -130,14 +144,19 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
     };
     let mut rows: Vec<AppendixRow> = (0..taxonomy.len())
         .filter_map(|issue| {
-            let who: Vec<(usize, Identification, Vec<String>)> =
-                best.iter().filter(|((i, _), _)| *i == issue).map(|((_, p), (id, used))| (*p, *id, used.clone())).collect();
+            let who: Vec<(usize, Identification, Vec<String>)> = best
+                .iter()
+                .filter(|((i, _), _)| *i == issue)
+                .map(|((_, p), (id, used))| (*p, *id, used.clone()))
+                .collect();
             if who.is_empty() {
                 return None;
             }
             let n = |want: Identification| who.iter().filter(|(_, id, _)| *id == want).count();
-            let mut detail: Vec<(String, Identification, Vec<String>)> =
-                who.iter().map(|(p, id, used)| (review.partnerships[*p].clone(), *id, used.clone())).collect();
+            let mut detail: Vec<(String, Identification, Vec<String>)> = who
+                .iter()
+                .map(|(p, id, used)| (review.partnerships[*p].clone(), *id, used.clone()))
+                .collect();
             detail.sort_by(|a, b| a.0.cmp(&b.0));
             Some(AppendixRow {
                 issue,
@@ -156,17 +175,39 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
     let mut other_focus_areas: Vec<OtherFocusArea> = others
         .into_values()
         .map(|(spellings, who)| {
-            let name = spellings.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(s, _)| s.clone()).unwrap_or_default();
-            OtherFocusArea { name, partnerships: names(&who) }
+            let name = spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default();
+            OtherFocusArea {
+                name,
+                partnerships: names(&who),
+            }
         })
         .collect();
     other_focus_areas.sort_by(|a, b| a.name.cmp(&b.name));
 
     let got: Vec<usize> = received.iter().map(|r| r.partnership).collect();
-    let mut missing: Vec<String> = (0..review.partnerships.len()).filter(|p| !got.contains(p)).map(|p| review.partnerships[p].clone()).collect();
+    let mut missing: Vec<String> = (0..review.partnerships.len())
+        .filter(|p| !got.contains(p))
+        .map(|p| review.partnerships[p].clone())
+        .collect();
     missing.sort();
     for m in &missing {
-        d.warning(Location::file(review.shown(&review.submissions)), format!("no submission from \"{m}\"; the denominator stays {}", review.partnerships.len()));
+        d.warning(
+            Location::file(review.shown(&review.submissions)),
+            format!(
+                "no submission from \"{m}\"; the denominator stays {}",
+                review.partnerships.len()
+            ),
+        );
     }
-    AppendixA { rows, other_focus_areas, expected: review.partnerships.len(), received: names(&got), missing }
+    AppendixA {
+        rows,
+        other_focus_areas,
+        expected: review.partnerships.len(),
+        received: names(&got),
+        missing,
+    }
 }

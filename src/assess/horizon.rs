@@ -44,7 +44,10 @@ pub fn assess(rows: &[HorizonRow], taxonomy: &Taxonomy, d: &mut Diagnostics) -> 
         for &id in &issues {
             scores[id] += f64::from(row.impact);
         }
-        items.push(HorizonItem { row: row.clone(), issues });
+        items.push(HorizonItem {
+            row: row.clone(),
+            issues,
+        });
     }
     items.sort_by_key(|i| i.row.category); // stable: the sheet's order within a category
     Horizon { items, scores }

@@ -24,7 +24,11 @@ pub fn rank_label(rank: usize, tied: bool) -> String {
 pub fn competition_ranks(n: usize, equal: impl Fn(usize, usize) -> bool) -> Vec<(usize, bool)> {
     let mut ranks = vec![(0, false); n];
     for i in 0..n {
-        ranks[i].0 = if i > 0 && equal(i - 1, i) { ranks[i - 1].0 } else { i + 1 };
+        ranks[i].0 = if i > 0 && equal(i - 1, i) {
+            ranks[i - 1].0
+        } else {
+            i + 1
+        };
     }
     for i in 0..n {
         let shared = (i > 0 && ranks[i - 1].0 == ranks[i].0) || (i + 1 < n && ranks[i + 1].0 == ranks[i].0);

@@ -102,17 +102,42 @@ pub fn score_item(scheme: &Scheme, points: &[f64]) -> (Sections, f64) {
     let likelihood = combine(scheme.likelihood.combine, &points[nh..nh + nl]);
     let op_points = &points[nh + nl..];
     let organisational = combine(scheme.organisational.combine, op_points);
-    let lows: Vec<f64> = scheme.organisational.factors.iter().map(|f| range(scheme, f).0).collect();
-    let highs: Vec<f64> = scheme.organisational.factors.iter().map(|f| range(scheme, f).1).collect();
-    let (op_min, op_max) = (combine(scheme.organisational.combine, &lows), combine(scheme.organisational.combine, &highs));
+    let lows: Vec<f64> = scheme
+        .organisational
+        .factors
+        .iter()
+        .map(|f| range(scheme, f).0)
+        .collect();
+    let highs: Vec<f64> = scheme
+        .organisational
+        .factors
+        .iter()
+        .map(|f| range(scheme, f).1)
+        .collect();
+    let (op_min, op_max) = (
+        combine(scheme.organisational.combine, &lows),
+        combine(scheme.organisational.combine, &highs),
+    );
     let m = scheme.organisational.multiplier;
-    let position = if op_max > op_min { (organisational - op_min) / (op_max - op_min) } else { 0.0 };
+    let position = if op_max > op_min {
+        (organisational - op_min) / (op_max - op_min)
+    } else {
+        0.0
+    };
     let multiplier = m.low + (m.high - m.low) * position;
     let score = match scheme.risk {
         RiskFormula::Product => harm * likelihood * multiplier,
         RiskFormula::Sum => (harm + likelihood) * multiplier,
     };
-    (Sections { harm, likelihood, organisational, multiplier }, score)
+    (
+        Sections {
+            harm,
+            likelihood,
+            organisational,
+            multiplier,
+        },
+        score,
+    )
 }
 
 /// The points of one factor cell: a level label, or a number within the factor's range.
@@ -122,7 +147,10 @@ fn factor_points(scheme: &Scheme, factor: &str, cell: &Cell, d: &mut Diagnostics
     let labels = || scale.keys().map(String::as_str).collect::<Vec<_>>().join(", ");
     match &cell.value {
         Value::Empty => {
-            d.error(cell.at.clone(), format!("\"{factor}\" is empty: give one of {} (or its points)", labels()));
+            d.error(
+                cell.at.clone(),
+                format!("\"{factor}\" is empty: give one of {} (or its points)", labels()),
+            );
             None
         }
         v => {
@@ -130,14 +158,27 @@ fn factor_points(scheme: &Scheme, factor: &str, cell: &Cell, d: &mut Diagnostics
                 if n >= lo && n <= hi {
                     return Some(n);
                 }
-                d.error(cell.at.clone(), format!("\"{factor}\" is {}, outside the range {lo} to {hi} of the scheme", crate::read::sheet::format_number(n)));
+                d.error(
+                    cell.at.clone(),
+                    format!(
+                        "\"{factor}\" is {}, outside the range {lo} to {hi} of the scheme",
+                        crate::read::sheet::format_number(n)
+                    ),
+                );
                 return None;
             }
             let text = v.as_text().unwrap_or_default();
             if let Some((_, p)) = scale.iter().find(|(label, _)| key(label) == key(&text)) {
                 return Some(*p);
             }
-            d.error(cell.at.clone(), format!("unknown level {} for \"{factor}\": use one of {}", v.describe(), labels()));
+            d.error(
+                cell.at.clone(),
+                format!(
+                    "unknown level {} for \"{factor}\": use one of {}",
+                    v.describe(),
+                    labels()
+                ),
+            );
             None
         }
     }
@@ -153,14 +194,21 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
             Some(c) => match Confidence::parse(&c.value.as_text().unwrap_or_default()) {
                 Some(x) => Some(x),
                 None => {
-                    d.error(c.at.clone(), format!("unknown confidence {}: use High, Medium or Low", c.value.describe()));
+                    d.error(
+                        c.at.clone(),
+                        format!("unknown confidence {}: use High, Medium or Low", c.value.describe()),
+                    );
                     continue;
                 }
             },
         };
         let (factor_points_, sections, mut score) = match sheet.kind {
             MorileKind::Factors => {
-                let points: Vec<Option<f64>> = factors.iter().zip(&row.values).map(|(f, c)| factor_points(scheme, f, c, d)).collect();
+                let points: Vec<Option<f64>> = factors
+                    .iter()
+                    .zip(&row.values)
+                    .map(|(f, c)| factor_points(scheme, f, c, d))
+                    .collect();
                 if points.iter().any(Option::is_none) {
                     continue;
                 }
@@ -170,21 +218,37 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
             }
             MorileKind::Score | MorileKind::Rank => {
                 let cell = &row.values[0];
-                let what = if sheet.kind == MorileKind::Score { "score" } else { "rank" };
+                let what = if sheet.kind == MorileKind::Score {
+                    "score"
+                } else {
+                    "rank"
+                };
                 match cell.value.as_number() {
-                    Some(n) if n >= 0.0 && (sheet.kind == MorileKind::Score || (n >= 1.0 && n.fract() == 0.0)) => (Vec::new(), None, n),
+                    Some(n) if n >= 0.0 && (sheet.kind == MorileKind::Score || (n >= 1.0 && n.fract() == 0.0)) => {
+                        (Vec::new(), None, n)
+                    }
                     _ => {
-                        let rule = if what == "rank" { "a whole number from 1" } else { "a number of 0 or more" };
-                        d.error(cell.at.clone(), format!("the {what} must be {rule}, found {}", cell.value.describe()));
+                        let rule = if what == "rank" {
+                            "a whole number from 1"
+                        } else {
+                            "a number of 0 or more"
+                        };
+                        d.error(
+                            cell.at.clone(),
+                            format!("the {what} must be {rule}, found {}", cell.value.describe()),
+                        );
                         continue;
                     }
                 }
             }
         };
-        if let (Some(c), false) = (confidence, scheme.confidence_discount.is_empty()) {
-            if let Some((_, f)) = scheme.confidence_discount.iter().find(|(k, _)| key(k) == key(c.as_str())) {
-                score *= f;
-            }
+        if let (Some(c), false) = (confidence, scheme.confidence_discount.is_empty())
+            && let Some((_, f)) = scheme
+                .confidence_discount
+                .iter()
+                .find(|(k, _)| key(k) == key(c.as_str()))
+        {
+            score *= f;
         }
         let issue = match &row.issue {
             Some(cell) => {
@@ -198,12 +262,30 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
             None => {
                 let found = taxonomy.find(&row.item);
                 if found.is_none() {
-                    d.warning(row.at.clone(), format!("the item \"{}\" matches no issue (nearest: \"{}\"); fill in its Issue column to count it", row.item, taxonomy.nearest(&row.item)));
+                    d.warning(
+                        row.at.clone(),
+                        format!(
+                            "the item \"{}\" matches no issue (nearest: \"{}\"); fill in its Issue column to count it",
+                            row.item,
+                            taxonomy.nearest(&row.item)
+                        ),
+                    );
                 }
                 found
             }
         };
-        items.push(ScoredItem { item: row.item.clone(), issue, factor_points: factor_points_, sections, score, band: None, confidence, rank: 0, tied: false, at: row.at.clone() });
+        items.push(ScoredItem {
+            item: row.item.clone(),
+            issue,
+            factor_points: factor_points_,
+            sections,
+            score,
+            band: None,
+            confidence,
+            rank: 0,
+            tied: false,
+            at: row.at.clone(),
+        });
     }
     if sheet.kind == MorileKind::Rank {
         // Rank N becomes score (highest rank + 1 - N), so rank 1 scores highest.
@@ -218,7 +300,10 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
     }
     for (i, item) in items.iter().enumerate() {
         if item.confidence == Some(Confidence::Low) {
-            d.warning(item.at.clone(), format!("\"{}\" is scored with Low confidence: an intelligence gap", item.item));
+            d.warning(
+                item.at.clone(),
+                format!("\"{}\" is scored with Low confidence: an intelligence gap", item.item),
+            );
         }
         let _ = i;
     }
@@ -228,7 +313,10 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
         item.rank = rank;
         item.tied = tied;
     }
-    Morile { kind: sheet.kind, items }
+    Morile {
+        kind: sheet.kind,
+        items,
+    }
 }
 
 /// Sort by score descending; scores equal within the tolerance keep their input order.

@@ -78,9 +78,20 @@ pub struct Outcome {
 
 /// The raw inputs of the ranking for every issue of the taxonomy: CSP count, MoRiLE score (if assessed),
 /// horizon score.
-pub fn components(review: &Review, a: &AppendixA, morile: Option<&Morile>, horizon: &Horizon) -> Vec<(usize, Option<f64>, f64)> {
+pub fn components(
+    review: &Review,
+    a: &AppendixA,
+    morile: Option<&Morile>,
+    horizon: &Horizon,
+) -> Vec<(usize, Option<f64>, f64)> {
     (0..review.taxonomy.len())
-        .map(|issue| (a.count(issue), morile.and_then(|m| m.issue_best(issue)).map(|i| i.score), horizon.score(issue)))
+        .map(|issue| {
+            (
+                a.count(issue),
+                morile.and_then(|m| m.issue_best(issue)).map(|i| i.score),
+                horizon.score(issue),
+            )
+        })
         .collect()
 }
 
@@ -90,7 +101,11 @@ pub fn normalise(expected: usize, raw: &[(usize, Option<f64>, f64)]) -> Vec<Comp
     let top_h = raw.iter().map(|r| r.2).fold(0.0, f64::max);
     raw.iter()
         .map(|(count, m, h)| Components {
-            local: if expected > 0 { *count as f64 / expected as f64 } else { 0.0 },
+            local: if expected > 0 {
+                *count as f64 / expected as f64
+            } else {
+                0.0
+            },
             morile: match m {
                 Some(m) if top_m > 0.0 => m / top_m,
                 _ => 0.0,
@@ -140,17 +155,33 @@ pub fn recommend(
             return (
                 Action::Review,
                 "current priority with no score",
-                format!("Current priority \"{}\" with no score at all: no CSP identified it, it was not assessed by MoRiLE and no horizon item relates to it.", p.name),
+                format!(
+                    "Current priority \"{}\" with no score at all: no CSP identified it, it was not assessed by MoRiLE and no horizon item relates to it.",
+                    p.name
+                ),
             );
         }
         if supported || high {
-            let why = if supported && high { "local support and a High MoRiLE band" } else if supported { "local support" } else { "a High MoRiLE band" };
-            return (Action::Retain, "current priority with local support or a High MoRiLE band", format!("Current priority \"{}\" with {why}: {csps}; {morile}.", p.name));
+            let why = if supported && high {
+                "local support and a High MoRiLE band"
+            } else if supported {
+                "local support"
+            } else {
+                "a High MoRiLE band"
+            };
+            return (
+                Action::Retain,
+                "current priority with local support or a High MoRiLE band",
+                format!("Current priority \"{}\" with {why}: {csps}; {morile}.", p.name),
+            );
         }
         return (
             Action::Review,
             "current priority without local support or a High MoRiLE band",
-            format!("Current priority \"{}\" without local support or a High MoRiLE band: {csps}; {morile}.", p.name),
+            format!(
+                "Current priority \"{}\" without local support or a High MoRiLE band: {csps}; {morile}.",
+                p.name
+            ),
         );
     }
     if supported {
@@ -158,25 +189,45 @@ pub fn recommend(
             return (
                 Action::Theme,
                 "local support, named more often as a cross-cutting theme",
-                format!("Not a current priority; {csps}, more often as a cross-cutting theme ({cross}) than as a main priority ({main}); {morile}."),
+                format!(
+                    "Not a current priority; {csps}, more often as a cross-cutting theme ({cross}) than as a main priority ({main}); {morile}."
+                ),
             );
         }
         if let Some(t) = theme {
-            return (Action::Theme, "local support, linked to a current theme", format!("Linked to the current theme \"{}\"; {csps}; {morile}.", t.name));
+            return (
+                Action::Theme,
+                "local support, linked to a current theme",
+                format!("Linked to the current theme \"{}\"; {csps}; {morile}.", t.name),
+            );
         }
         return (
             Action::Add,
             "local support, not a current priority",
-            format!("Not a current priority; {csps}, {main} as a main priority and {cross} as a cross-cutting theme; {morile}."),
+            format!(
+                "Not a current priority; {csps}, {main} as a main priority and {cross} as a cross-cutting theme; {morile}."
+            ),
         );
     }
     if let Some(t) = theme {
-        return (Action::Theme, "the issue of a current theme", format!("The issue of the current theme \"{}\"; {csps}; {morile}.", t.name));
+        return (
+            Action::Theme,
+            "the issue of a current theme",
+            format!("The issue of the current theme \"{}\"; {csps}; {morile}.", t.name),
+        );
     }
     if high {
-        return (Action::Watch, "no local support but a High MoRiLE band", format!("Not a current priority; {csps}; but {morile}: watch it."));
+        return (
+            Action::Watch,
+            "no local support but a High MoRiLE band",
+            format!("Not a current priority; {csps}; but {morile}: watch it."),
+        );
     }
-    (Action::None, "no local support, no High MoRiLE band", format!("Not a current priority or theme; {csps}; {morile}."))
+    (
+        Action::None,
+        "no local support, no High MoRiLE band",
+        format!("Not a current priority or theme; {csps}; {morile}."),
+    )
 }
 
 /// Rank every issue that has any local, MoRiLE or horizon score (and every current priority), and
@@ -186,7 +237,13 @@ pub fn rank(review: &Review, a: &AppendixA, morile: Option<&Morile>, horizon: &H
 }
 
 /// [`rank`] with other weights (for sensitivity).
-pub fn rank_with(review: &Review, weights: &Weights, a: &AppendixA, morile: Option<&Morile>, horizon: &Horizon) -> Vec<Ranked> {
+pub fn rank_with(
+    review: &Review,
+    weights: &Weights,
+    a: &AppendixA,
+    morile: Option<&Morile>,
+    horizon: &Horizon,
+) -> Vec<Ranked> {
     let raw = components(review, a, morile, horizon);
     let comps = normalise(a.expected, &raw);
     let mut out: Vec<Ranked> = Vec::new();
@@ -207,7 +264,15 @@ pub fn rank_with(review: &Review, weights: &Weights, a: &AppendixA, morile: Opti
         let morile_rank = best.map(|b| rank_label(b.rank, b.tied));
         let morile_band = best.and_then(|b| b.band.clone());
         let c = comps[issue];
-        let (recommendation, rule, reason) = recommend(review, issue, a, c.local, has_any_score, morile_rank.as_deref(), morile_band.as_deref());
+        let (recommendation, rule, reason) = recommend(
+            review,
+            issue,
+            a,
+            c.local,
+            has_any_score,
+            morile_rank.as_deref(),
+            morile_band.as_deref(),
+        );
         out.push(Ranked {
             issue,
             rank: 0,
@@ -226,10 +291,16 @@ pub fn rank_with(review: &Review, weights: &Weights, a: &AppendixA, morile: Opti
     }
     // Combined score descending, then CSP count descending, then taxonomy order.
     out.sort_by(|x, y| {
-        let by_score = if same_score(x.combined, y.combined) { std::cmp::Ordering::Equal } else { y.combined.total_cmp(&x.combined) };
+        let by_score = if same_score(x.combined, y.combined) {
+            std::cmp::Ordering::Equal
+        } else {
+            y.combined.total_cmp(&x.combined)
+        };
         by_score.then(y.csp_count.cmp(&x.csp_count)).then(x.issue.cmp(&y.issue))
     });
-    let ranks = competition_ranks(out.len(), |i, j| same_score(out[i].combined, out[j].combined) && out[i].csp_count == out[j].csp_count);
+    let ranks = competition_ranks(out.len(), |i, j| {
+        same_score(out[i].combined, out[j].combined) && out[i].csp_count == out[j].csp_count
+    });
     for (r, (rank, tied)) in out.iter_mut().zip(ranks) {
         r.rank = rank;
         r.tied = tied;
@@ -280,7 +351,11 @@ pub fn outcome(review: &Review, ranking: &[Ranked]) -> Outcome {
     }
     for r in ranking {
         if r.final_action() == Action::Theme && review.current_theme(r.issue).is_none() {
-            let name = r.decision.as_ref().and_then(|d| d.name.clone()).unwrap_or_else(|| tax.name(r.issue).to_string());
+            let name = r
+                .decision
+                .as_ref()
+                .and_then(|d| d.name.clone())
+                .unwrap_or_else(|| tax.name(r.issue).to_string());
             o.themes_added.push(name.clone());
             o.themes.push(name);
         }

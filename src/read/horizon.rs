@@ -49,9 +49,15 @@ impl Category {
         let found = match k.as_str() {
             "political" | "politics" | "p" => Category::Political,
             "economic" | "economical" | "economy" | "e" => Category::Economic,
-            "social" | "socialdemographic" | "demographic" | "sociocultural" | "socialanddemographic" | "s" => Category::Social,
+            "social" | "socialdemographic" | "demographic" | "sociocultural" | "socialanddemographic" | "s" => {
+                Category::Social
+            }
             "technological" | "technology" | "technical" | "t" => Category::Technological,
-            "environmental" | "environment" | "environmentalandgeographical" | "geographical" | "environmentalgeographical" => Category::Environmental,
+            "environmental"
+            | "environment"
+            | "environmentalandgeographical"
+            | "geographical"
+            | "environmentalgeographical" => Category::Environmental,
             "legislation" | "legal" | "legislative" | "l" => Category::Legislation,
             "organisational" | "organisation" | "o" => Category::Organisational,
             _ => return without_trailing_parenthetical(text).and_then(Category::parse),
@@ -90,7 +96,10 @@ pub fn impact_points(v: &Value) -> Option<u8> {
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Vec<HorizonRow>> {
     let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
     let sheet = wb.sheet("PESTELO").map_err(|p| d.push(p)).ok()?;
-    let header = sheet.header(&["Category", "Item"], &["Related issues", "Impact", "Timescale"]).map_err(|p| d.push(p)).ok()?;
+    let header = sheet
+        .header(&["Category", "Item"], &["Related issues", "Impact", "Timescale"])
+        .map_err(|p| d.push(p))
+        .ok()?;
     let (cat_col, item_col) = (header.col("Category")?, header.col("Item")?);
     let mut rows = Vec::new();
     let mut ok = true;
@@ -107,7 +116,10 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
                 continue;
             }
             other => {
-                d.error(sheet.location(row, item_col), format!("expected the text of an item, found {}", other.describe()));
+                d.error(
+                    sheet.location(row, item_col),
+                    format!("expected the text of an item, found {}", other.describe()),
+                );
                 ok = false;
                 continue;
             }
@@ -123,7 +135,10 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         let (related, related_at) = match header.col("Related issues") {
             Some(c) => {
                 let names = sheet.get(row, c).as_text().unwrap_or_default();
-                (names.split(';').map(tidy).filter(|n| !n.is_empty()).collect(), sheet.location(row, c))
+                (
+                    names.split(';').map(tidy).filter(|n| !n.is_empty()).collect(),
+                    sheet.location(row, c),
+                )
             }
             None => (Vec::new(), sheet.location(row, item_col)),
         };
@@ -131,7 +146,13 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             Some(c) => match impact_points(sheet.get(row, c)) {
                 Some(p) => p,
                 None => {
-                    d.error(sheet.location(row, c), format!("unknown impact {}: use High, Medium or Low (blank is Low)", sheet.get(row, c).describe()));
+                    d.error(
+                        sheet.location(row, c),
+                        format!(
+                            "unknown impact {}: use High, Medium or Low (blank is Low)",
+                            sheet.get(row, c).describe()
+                        ),
+                    );
                     ok = false;
                     continue;
                 }
@@ -139,7 +160,15 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             None => 1,
         };
         let timescale = header.col("Timescale").and_then(|c| sheet.get(row, c).as_text());
-        rows.push(HorizonRow { category, item: tidy(&item), at: sheet.location(row, item_col), related, related_at, impact, timescale });
+        rows.push(HorizonRow {
+            category,
+            item: tidy(&item),
+            at: sheet.location(row, item_col),
+            related,
+            related_at,
+            impact,
+            timescale,
+        });
     }
     ok.then_some(rows)
 }
@@ -151,7 +180,10 @@ mod tests {
     #[test]
     fn category_spellings() {
         assert_eq!(Category::parse("Social / Demographic"), Some(Category::Social));
-        assert_eq!(Category::parse("Environmental (and Geographical)"), Some(Category::Environmental));
+        assert_eq!(
+            Category::parse("Environmental (and Geographical)"),
+            Some(Category::Environmental)
+        );
         assert_eq!(Category::parse("Legal"), Some(Category::Legislation));
         assert_eq!(Category::parse("Legislation:-"), Some(Category::Legislation));
         assert_eq!(Category::parse("Weather"), None);

@@ -54,23 +54,43 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
     let header = sheet.header(&["Item"], &optional).map_err(|p| d.push(p)).ok()?;
     let present: Vec<&String> = factors.iter().filter(|f| header.col(f).is_some()).collect();
     let (kind, columns): (MorileKind, Vec<u32>) = if !factors.is_empty() && present.len() == factors.len() {
-        (MorileKind::Factors, factors.iter().filter_map(|f| header.col(f)).collect())
+        (
+            MorileKind::Factors,
+            factors.iter().filter_map(|f| header.col(f)).collect(),
+        )
     } else if let Some(c) = header.col("Score") {
         (MorileKind::Score, vec![c])
     } else if let Some(c) = header.col("Rank") {
         (MorileKind::Rank, vec![c])
     } else {
-        let missing: Vec<String> = factors.iter().filter(|f| header.col(f).is_none()).map(|f| format!("\"{f}\"")).collect();
+        let missing: Vec<String> = factors
+            .iter()
+            .filter(|f| header.col(f).is_none())
+            .map(|f| format!("\"{f}\""))
+            .collect();
         let message = if present.is_empty() {
-            format!("the header row has neither the factor columns of the scoring scheme ({}) nor a \"Score\" or \"Rank\" column", factors.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", "))
+            format!(
+                "the header row has neither the factor columns of the scoring scheme ({}) nor a \"Score\" or \"Rank\" column",
+                factors
+                    .iter()
+                    .map(|f| format!("\"{f}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
         } else {
-            format!("the header row lacks the factor column(s) {} (and has no \"Score\" or \"Rank\" column)", missing.join(", "))
+            format!(
+                "the header row lacks the factor column(s) {} (and has no \"Score\" or \"Rank\" column)",
+                missing.join(", ")
+            )
         };
         d.error(sheet.location(header.row, 0), message);
         return None;
     };
     let item_col = header.col("Item")?;
-    let cell = |row: u32, col: u32| Cell { value: sheet.get(row, col).clone(), at: sheet.location(row, col) };
+    let cell = |row: u32, col: u32| Cell {
+        value: sheet.get(row, col).clone(),
+        at: sheet.location(row, col),
+    };
     let mut rows = Vec::new();
     for row in sheet.rows_below(&header) {
         let item = match sheet.get(row, item_col) {
@@ -81,7 +101,10 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
                 continue;
             }
             v @ (Value::Error(_) | Value::Bool(_) | Value::Date(_)) => {
-                d.error(sheet.location(row, item_col), format!("expected the name of an item, found {}", v.describe()));
+                d.error(
+                    sheet.location(row, item_col),
+                    format!("expected the name of an item, found {}", v.describe()),
+                );
                 continue;
             }
             v => tidy(&v.as_text().unwrap_or_default()),
@@ -96,8 +119,15 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
         });
     }
     if rows.is_empty() {
-        d.error(sheet.sheet_location(), "the MoRiLE sheet has no items below its header row");
+        d.error(
+            sheet.sheet_location(),
+            "the MoRiLE sheet has no items below its header row",
+        );
         return None;
     }
-    Some(MorileSheet { file: shown.to_string(), kind, rows })
+    Some(MorileSheet {
+        file: shown.to_string(),
+        kind,
+        rows,
+    })
 }

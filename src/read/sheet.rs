@@ -68,7 +68,11 @@ impl Value {
     }
 
     fn text(s: &str) -> Value {
-        if s.trim().is_empty() { Value::Empty } else { Value::Text(s.to_string()) }
+        if s.trim().is_empty() {
+            Value::Empty
+        } else {
+            Value::Text(s.to_string())
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -110,7 +114,11 @@ impl Value {
 
 /// A number as a person would write it: no trailing ".0".
 pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { format!("{n}") }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
 }
 
 /// An Excel serial date (1900 system) as YYYY-MM-DD.
@@ -155,7 +163,11 @@ impl Sheet {
                 _ => rows.push((r, vec![(c, v)])),
             }
         }
-        Sheet { file: file.to_string(), name: name.to_string(), rows }
+        Sheet {
+            file: file.to_string(),
+            name: name.to_string(),
+            rows,
+        }
     }
 
     /// The value at a row and column (empty when there is none).
@@ -184,8 +196,14 @@ impl Sheet {
     pub fn header(&self, required: &[&str], optional: &[&str]) -> Result<Header, Problem> {
         let mut best: Option<(usize, u32)> = None;
         for (row, cells) in self.rows.iter().take_while(|(r, _)| *r < HEADER_SEARCH_ROWS) {
-            let keys: Vec<(u32, String)> = cells.iter().filter_map(|(c, v)| v.as_text().map(|t| (*c, key(&t)))).collect();
-            let found = required.iter().filter(|name| keys.iter().any(|(_, k)| *k == key(name))).count();
+            let keys: Vec<(u32, String)> = cells
+                .iter()
+                .filter_map(|(c, v)| v.as_text().map(|t| (*c, key(&t))))
+                .collect();
+            let found = required
+                .iter()
+                .filter(|name| keys.iter().any(|(_, k)| *k == key(name)))
+                .count();
             if found == required.len() {
                 let mut columns = Vec::new();
                 for name in required.iter().chain(optional) {
@@ -208,17 +226,32 @@ impl Sheet {
                 best = Some((found, *row));
             }
         }
-        let wanted = required.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+        let wanted = required
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
         Err(match best {
             Some((_, row)) => {
                 let missing: Vec<String> = required
                     .iter()
-                    .filter(|name| !self.rows.iter().any(|(r, cells)| *r == row && cells.iter().any(|(_, v)| v.as_text().is_some_and(|t| key(&t) == key(name)))))
+                    .filter(|name| {
+                        !self.rows.iter().any(|(r, cells)| {
+                            *r == row
+                                && cells
+                                    .iter()
+                                    .any(|(_, v)| v.as_text().is_some_and(|t| key(&t) == key(name)))
+                        })
+                    })
                     .map(|n| format!("\"{n}\""))
                     .collect();
                 Problem::error(
                     self.location(row, 0),
-                    format!("the header row (row {}) has no {} column; the columns needed are {wanted}", row + 1, missing.join(" or ")),
+                    format!(
+                        "the header row (row {}) has no {} column; the columns needed are {wanted}",
+                        row + 1,
+                        missing.join(" or ")
+                    ),
                 )
             }
             None => Problem::error(
@@ -245,7 +278,10 @@ pub struct Header {
 
 impl Header {
     pub fn col(&self, name: &str) -> Option<u32> {
-        self.columns.iter().find(|(n, _)| key(n) == key(name)).and_then(|(_, c)| *c)
+        self.columns
+            .iter()
+            .find(|(n, _)| key(n) == key(name))
+            .and_then(|(_, c)| *c)
     }
 }
 
@@ -298,17 +334,31 @@ impl Workbook {
     /// damaged, too big) come back as a clear message naming the file.
     pub fn open(path: &Path, shown: &str, limits: Limits) -> Result<Workbook, Problem> {
         let here = Location::file(shown);
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let meta = std::fs::metadata(path).map_err(|e| Problem::error(here.clone(), format!("cannot be read: {e}")))?;
         if meta.len() > limits.max_unpacked_bytes {
-            return Err(Problem::error(here, format!("the file is {} bytes, larger than the limit of {} bytes", meta.len(), limits.max_unpacked_bytes)));
+            return Err(Problem::error(
+                here,
+                format!(
+                    "the file is {} bytes, larger than the limit of {} bytes",
+                    meta.len(),
+                    limits.max_unpacked_bytes
+                ),
+            ));
         }
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         std::fs::File::open(path)
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(|e| Problem::error(here.clone(), format!("cannot be read: {e}")))?;
         if bytes.is_empty() {
-            return Err(Problem::error(here, "the file is empty (0 bytes): it may not have finished saving or copying"));
+            return Err(Problem::error(
+                here,
+                "the file is empty (0 bytes): it may not have finished saving or copying",
+            ));
         }
         let kind = sniff(&bytes);
         match (ext.as_str(), kind) {
@@ -320,21 +370,43 @@ impl Workbook {
             }
             ("xlsx" | "xlsm" | "ods", "zip") => check_zip(&bytes, shown, limits)?,
             ("xlsx" | "xlsm" | "ods", _) => {
-                return Err(Problem::error(here, format!("not a spreadsheet: the file is not a .{ext} workbook (it may be a text or CSV file renamed); save it from the spreadsheet program as .{ext}")));
+                return Err(Problem::error(
+                    here,
+                    format!(
+                        "not a spreadsheet: the file is not a .{ext} workbook (it may be a text or CSV file renamed); save it from the spreadsheet program as .{ext}"
+                    ),
+                ));
             }
             ("xls", "cfb") => {}
             ("xls", _) => {
-                return Err(Problem::error(here, "not an Excel 97-2003 workbook (it may be a web page, text or CSV file renamed .xls); save it from the spreadsheet program as .xlsx"));
+                return Err(Problem::error(
+                    here,
+                    "not an Excel 97-2003 workbook (it may be a web page, text or CSV file renamed .xls); save it from the spreadsheet program as .xlsx",
+                ));
             }
-            _ => return Err(Problem::error(here, format!("not a supported workbook type (.{ext}); use .xlsx, .xlsm, .xls or .ods"))),
+            _ => {
+                return Err(Problem::error(
+                    here,
+                    format!("not a supported workbook type (.{ext}); use .xlsx, .xlsm, .xls or .ods"),
+                ));
+            }
         }
         let opened = guarded(|| open_workbook_auto_from_rs(Cursor::new(bytes)));
         let inner = match opened {
             Ok(Ok(wb)) => wb,
             Ok(Err(e)) => return Err(Problem::error(here, describe_open_error(&e.to_string()))),
-            Err(m) => return Err(Problem::error(here, format!("the workbook is damaged and could not be read ({m})"))),
+            Err(m) => {
+                return Err(Problem::error(
+                    here,
+                    format!("the workbook is damaged and could not be read ({m})"),
+                ));
+            }
         };
-        Ok(Workbook { file: shown.to_string(), inner, limits })
+        Ok(Workbook {
+            file: shown.to_string(),
+            inner,
+            limits,
+        })
     }
 
     /// The names of the workbook's sheets.
@@ -346,8 +418,18 @@ impl Workbook {
     pub fn sheet(&mut self, wanted: &str) -> Result<Sheet, Problem> {
         let names = self.sheet_names();
         let Some(name) = names.iter().find(|n| key(n) == key(wanted)).cloned() else {
-            let listed = if names.is_empty() { "it has no sheets".to_string() } else { format!("its sheets are {}", names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")) };
-            return Err(Problem::error(Location::file(&self.file), format!("no sheet named '{wanted}' ({listed})")));
+            let listed = if names.is_empty() {
+                "it has no sheets".to_string()
+            } else {
+                format!(
+                    "its sheets are {}",
+                    names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+                )
+            };
+            return Err(Problem::error(
+                Location::file(&self.file),
+                format!("no sheet named '{wanted}' ({listed})"),
+            ));
         };
         let file = self.file.clone();
         let limits = self.limits;
@@ -357,19 +439,29 @@ impl Workbook {
         match result {
             Ok(Ok(cells)) => Ok(Sheet::from_cells(&file, &name, cells)),
             Ok(Err(message)) => Err(Problem::error(at, message)),
-            Err(m) => Err(Problem::error(at, format!("the sheet is damaged and could not be read ({m})"))),
+            Err(m) => Err(Problem::error(
+                at,
+                format!("the sheet is damaged and could not be read ({m})"),
+            )),
         }
     }
 }
 
 /// Read a sheet's non-empty cells, refusing one with more than `limits.max_cells` before storing them.
 fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> Result<Vec<(u32, u32, Value)>, String> {
-    let too_big = || format!("the sheet has more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells", limits.max_cells);
+    let too_big = || {
+        format!(
+            "the sheet has more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
+            limits.max_cells
+        )
+    };
     let mut cells = Vec::new();
     match wb {
         Sheets::Xlsx(x) => {
             // Streamed, so a huge sheet is refused before it is held in memory.
-            let mut reader = x.worksheet_cells_reader(name).map_err(|e| format!("the sheet could not be read: {e}"))?;
+            let mut reader = x
+                .worksheet_cells_reader(name)
+                .map_err(|e| format!("the sheet could not be read: {e}"))?;
             while let Some(cell) = reader.next_cell().map_err(|e| format!("the sheet is damaged: {e}"))? {
                 let v = Value::from_ref(cell.get_value());
                 if !v.is_empty() {
@@ -382,7 +474,9 @@ fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> R
             }
         }
         other => {
-            let range = other.worksheet_range(name).map_err(|e| format!("the sheet could not be read: {e}"))?;
+            let range = other
+                .worksheet_range(name)
+                .map_err(|e| format!("the sheet could not be read: {e}"))?;
             let (r0, c0) = range.start().unwrap_or((0, 0));
             for (r, c, d) in range.used_cells() {
                 let v = Value::from_data(d);
@@ -408,7 +502,13 @@ fn check_zip(bytes: &[u8], shown: &str, limits: Limits) -> Result<(), Problem> {
         total = total.saturating_add(size);
     }
     if total > limits.max_unpacked_bytes {
-        return Err(Problem::error(here, format!("the workbook unpacks to {total} bytes, more than the limit of {} bytes; it is not a normal workbook", limits.max_unpacked_bytes)));
+        return Err(Problem::error(
+            here,
+            format!(
+                "the workbook unpacks to {total} bytes, more than the limit of {} bytes; it is not a normal workbook",
+                limits.max_unpacked_bytes
+            ),
+        ));
     }
     Ok(())
 }
@@ -465,7 +565,11 @@ mod tests {
 
     #[test]
     fn a_duplicate_header_column_is_an_error_with_its_cell() {
-        let cells = vec![(0, 0, Value::Text("Issue".into())), (0, 1, Value::Text("Identified as".into())), (0, 2, Value::Text("issue".into()))];
+        let cells = vec![
+            (0, 0, Value::Text("Issue".into())),
+            (0, 1, Value::Text("Identified as".into())),
+            (0, 2, Value::Text("issue".into())),
+        ];
         let s = Sheet::from_cells("f.xlsx", "Issues", cells);
         let e = s.header(&["Issue", "Identified as"], &[]).unwrap_err();
         assert_eq!(e.location.cell.as_deref(), Some("C1"));

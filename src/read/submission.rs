@@ -73,7 +73,13 @@ pub struct Submission {
     pub rows: Vec<IssueRow>,
 }
 
-const LABELS: [&str; 5] = ["Partnership", "Assessment year", "Completed by", "Date completed", "Districts covered"];
+const LABELS: [&str; 5] = [
+    "Partnership",
+    "Assessment year",
+    "Completed by",
+    "Date completed",
+    "Districts covered",
+];
 
 /// Read one submission. Problems go into `d`; `None` when the file cannot give a submission at all.
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Submission> {
@@ -99,33 +105,50 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         }
     };
     let (details, rows) = (details?, rows?);
-    Some(Submission { file: shown.to_string(), rows, ..details })
+    Some(Submission {
+        file: shown.to_string(),
+        rows,
+        ..details
+    })
 }
 
 /// The `Submission` sheet: labels in column A (a trailing colon ignored), values in column B.
 fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
     let mut values: [Option<(String, Location)>; 5] = Default::default();
     for (row, _) in &s.rows {
-        let Some(label) = s.get(*row, 0).as_text() else { continue };
-        let Some(i) = LABELS.iter().position(|l| key(l) == key(&label)) else { continue };
+        let Some(label) = s.get(*row, 0).as_text() else {
+            continue;
+        };
+        let Some(i) = LABELS.iter().position(|l| key(l) == key(&label)) else {
+            continue;
+        };
         if values[i].is_some() {
             continue; // the first one counts, as a reader's eye would take it
         }
         let cell = s.get(*row, 1);
         if let crate::read::Value::Error(e) = cell {
-            d.error(s.location(*row, 1), format!("the value of \"{}\" is the formula error {e}", LABELS[i]));
+            d.error(
+                s.location(*row, 1),
+                format!("the value of \"{}\" is the formula error {e}", LABELS[i]),
+            );
             continue;
         }
         if let Some(v) = cell.as_text() {
             values[i] = Some((v, s.location(*row, 1)));
         } else if i == 0 {
-            d.error(s.location(*row, 1), "the partnership's name is empty: write it next to \"Partnership\"");
+            d.error(
+                s.location(*row, 1),
+                "the partnership's name is empty: write it next to \"Partnership\"",
+            );
             return None;
         }
     }
     let [partnership, year, by, date, districts] = values;
     let Some((partnership, partnership_cell)) = partnership else {
-        d.error(s.sheet_location(), "no \"Partnership\" label in column A: the sheet must say which partnership sent it");
+        d.error(
+            s.sheet_location(),
+            "no \"Partnership\" label in column A: the sheet must say which partnership sent it",
+        );
         return None;
     };
     Some(Submission {
@@ -157,7 +180,10 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
         let ident_value = s.get(row, ident_col);
         let identified = match ident_value {
             crate::read::Value::Error(e) => {
-                d.error(s.location(row, ident_col), format!("\"Identified as\" holds the formula error {e}"));
+                d.error(
+                    s.location(row, ident_col),
+                    format!("\"Identified as\" holds the formula error {e}"),
+                );
                 ok = false;
                 continue;
             }
@@ -180,7 +206,13 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
             crate::read::Value::Text(t) => tidy(t),
             crate::read::Value::Empty => {
                 if identified != Identification::NotIdentified {
-                    d.warning(s.location(row, issue_col), format!("a row marked \"{}\" has no issue name; it was ignored", identified.label()));
+                    d.warning(
+                        s.location(row, issue_col),
+                        format!(
+                            "a row marked \"{}\" has no issue name; it was ignored",
+                            identified.label()
+                        ),
+                    );
                 }
                 continue;
             }
@@ -189,7 +221,10 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
                 continue;
             }
             other => {
-                d.error(s.location(row, issue_col), format!("expected the name of an issue, found {}", other.describe()));
+                d.error(
+                    s.location(row, issue_col),
+                    format!("expected the name of an issue, found {}", other.describe()),
+                );
                 ok = false;
                 continue;
             }
@@ -214,10 +249,18 @@ mod tests {
     fn identified_as_variants() {
         use Identification::*;
         for (text, want) in [
-            ("Main priority", MainPriority), ("priority", MainPriority), ("MAIN", MainPriority),
-            ("Cross cutting", CrossCuttingTheme), ("cross-cutting theme", CrossCuttingTheme), ("Theme", CrossCuttingTheme),
-            ("Broader theme", PartOfBroaderTheme), ("Part of a broader theme", PartOfBroaderTheme),
-            ("n/a", NotIdentified), ("None", NotIdentified), ("", NotIdentified), ("No.", NotIdentified),
+            ("Main priority", MainPriority),
+            ("priority", MainPriority),
+            ("MAIN", MainPriority),
+            ("Cross cutting", CrossCuttingTheme),
+            ("cross-cutting theme", CrossCuttingTheme),
+            ("Theme", CrossCuttingTheme),
+            ("Broader theme", PartOfBroaderTheme),
+            ("Part of a broader theme", PartOfBroaderTheme),
+            ("n/a", NotIdentified),
+            ("None", NotIdentified),
+            ("", NotIdentified),
+            ("No.", NotIdentified),
         ] {
             assert_eq!(Identification::parse(text), Some(want), "{text}");
         }

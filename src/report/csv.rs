@@ -16,7 +16,17 @@ fn write_rows(rows: Vec<Vec<String>>) -> String {
 pub fn render(a: &Assessment) -> String {
     let tax = &a.review.taxonomy;
     let mut rows = vec![
-        ["issue", "label", "csp_count", "main_priority", "cross_cutting_theme", "part_of_broader_theme", "partnerships"].map(String::from).to_vec(),
+        [
+            "issue",
+            "label",
+            "csp_count",
+            "main_priority",
+            "cross_cutting_theme",
+            "part_of_broader_theme",
+            "partnerships",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for r in &a.appendix_a.rows {
         rows.push(vec![
@@ -30,12 +40,34 @@ pub fn render(a: &Assessment) -> String {
         ]);
     }
     for o in &a.appendix_a.other_focus_areas {
-        rows.push(vec![o.name.clone(), "Other focus area".into(), o.partnerships.len().to_string(), String::new(), String::new(), String::new(), o.partnerships.join("; ")]);
+        rows.push(vec![
+            o.name.clone(),
+            "Other focus area".into(),
+            o.partnerships.len().to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            o.partnerships.join("; "),
+        ]);
     }
     let mut out = write_rows(rows);
     out.push('\n');
     let mut rows = vec![
-        ["rank", "issue", "csp_count", "local", "morile", "horizon", "combined", "current", "recommendation", "reason", "decision"].map(String::from).to_vec(),
+        [
+            "rank",
+            "issue",
+            "csp_count",
+            "local",
+            "morile",
+            "horizon",
+            "combined",
+            "current",
+            "recommendation",
+            "reason",
+            "decision",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for r in &a.ranking {
         rows.push(vec![

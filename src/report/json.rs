@@ -123,7 +123,11 @@ pub fn build(a: &Assessment) -> Json<'_> {
         schema_version: SCHEMA_VERSION,
         area: &a.review.area,
         year: &a.review.year,
-        partnerships: Partnerships { expected: aa.expected, received: aa.received.len(), missing: &aa.missing },
+        partnerships: Partnerships {
+            expected: aa.expected,
+            received: aa.received.len(),
+            missing: &aa.missing,
+        },
         appendix_a: aa
             .rows
             .iter()
@@ -137,7 +141,14 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 partnerships: &r.partnerships,
             })
             .collect(),
-        other_focus_areas: aa.other_focus_areas.iter().map(|o| OtherFocus { name: &o.name, partnerships: &o.partnerships }).collect(),
+        other_focus_areas: aa
+            .other_focus_areas
+            .iter()
+            .map(|o| OtherFocus {
+                name: &o.name,
+                partnerships: &o.partnerships,
+            })
+            .collect(),
         morile: a
             .morile
             .iter()
@@ -178,10 +189,18 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 current: r.current,
                 recommendation: r.recommendation.as_str(),
                 reason: &r.reason,
-                decision: r.decision.as_ref().map(|d| DecisionJson { action: d.action.as_str(), name: d.name.as_deref(), reason: &d.reason }),
+                decision: r.decision.as_ref().map(|d| DecisionJson {
+                    action: d.action.as_str(),
+                    name: d.name.as_deref(),
+                    reason: &d.reason,
+                }),
             })
             .collect(),
-        proposed: Proposed { priorities: &a.outcome.priorities, themes: &a.outcome.themes, awaiting_decision: &a.outcome.awaiting_decision },
+        proposed: Proposed {
+            priorities: &a.outcome.priorities,
+            themes: &a.outcome.themes,
+            awaiting_decision: &a.outcome.awaiting_decision,
+        },
         comparison: Comparison {
             retained: &a.outcome.retained,
             added: &a.outcome.added,

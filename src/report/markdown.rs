@@ -29,7 +29,11 @@ pub fn render(a: &Assessment) -> String {
     let aa = &a.appendix_a;
     let o = &a.outcome;
     let mut out = String::new();
-    let _ = writeln!(out, "# {} Community Safety Agreement review {}\n", a.review.area, a.review.year);
+    let _ = writeln!(
+        out,
+        "# {} Community Safety Agreement review {}\n",
+        a.review.area, a.review.year
+    );
     let _ = writeln!(out, "## Summary\n");
     let _ = writeln!(
         out,
@@ -45,17 +49,35 @@ pub fn render(a: &Assessment) -> String {
     let _ = writeln!(out, "- Proposed priorities: {}", list(&o.priorities));
     let _ = writeln!(out, "- Proposed cross-cutting themes: {}", list(&o.themes));
     if !o.awaiting_decision.is_empty() {
-        let _ = writeln!(out, "- Awaiting a decision of the Working Group: {}", list(&o.awaiting_decision));
+        let _ = writeln!(
+            out,
+            "- Awaiting a decision of the Working Group: {}",
+            list(&o.awaiting_decision)
+        );
     }
     out.push('\n');
 
     let _ = writeln!(out, "## Appendix A: Strategic Assessments ({})\n", a.review.year);
     table(
         &mut out,
-        &["Priority", "No. of CSPs identifying these issues", "Main priority", "Cross-cutting theme", "Part of broader theme"],
+        &[
+            "Priority",
+            "No. of CSPs identifying these issues",
+            "Main priority",
+            "Cross-cutting theme",
+            "Part of broader theme",
+        ],
         aa.rows
             .iter()
-            .map(|r| vec![tax.issues[r.issue].label.clone(), r.csp_count.to_string(), r.main_priority.to_string(), r.cross_cutting_theme.to_string(), r.part_of_broader_theme.to_string()])
+            .map(|r| {
+                vec![
+                    tax.issues[r.issue].label.clone(),
+                    r.csp_count.to_string(),
+                    r.main_priority.to_string(),
+                    r.cross_cutting_theme.to_string(),
+                    r.part_of_broader_theme.to_string(),
+                ]
+            })
             .collect(),
     );
     let others: Vec<String> = aa.other_focus_areas.iter().map(|x| x.name.clone()).collect();
@@ -87,7 +109,8 @@ pub fn render(a: &Assessment) -> String {
 
     let _ = writeln!(out, "## Appendix C: Horizon Scanning ({})\n", a.review.year);
     for cat in crate::read::horizon::Category::ALL {
-        let items: Vec<&crate::assess::horizon::HorizonItem> = a.horizon.items.iter().filter(|h| h.row.category == cat).collect();
+        let items: Vec<&crate::assess::horizon::HorizonItem> =
+            a.horizon.items.iter().filter(|h| h.row.category == cat).collect();
         if items.is_empty() {
             continue;
         }
@@ -100,13 +123,38 @@ pub fn render(a: &Assessment) -> String {
 
     let _ = writeln!(out, "## Ranking and recommendations\n");
     let w = a.review.weights;
-    let _ = writeln!(out, "Weights: local {}, MoRiLE {}, horizon {}. {}\n", num(w.local, 3), num(w.morile, 3), num(w.horizon, 3), TIE_RULES);
+    let _ = writeln!(
+        out,
+        "Weights: local {}, MoRiLE {}, horizon {}. {}\n",
+        num(w.local, 3),
+        num(w.morile, 3),
+        num(w.horizon, 3),
+        TIE_RULES
+    );
     table(
         &mut out,
-        &["Rank", "Issue", "CSPs", "Combined", "Recommendation", "Reason", "Decision"],
+        &[
+            "Rank",
+            "Issue",
+            "CSPs",
+            "Combined",
+            "Recommendation",
+            "Reason",
+            "Decision",
+        ],
         a.ranking
             .iter()
-            .map(|r| vec![ranking_rank(r), issue_name(a, r).to_string(), r.csp_count.to_string(), num(r.combined, 3), r.recommendation.as_str().into(), r.reason.clone(), decision_text(r)])
+            .map(|r| {
+                vec![
+                    ranking_rank(r),
+                    issue_name(a, r).to_string(),
+                    r.csp_count.to_string(),
+                    num(r.combined, 3),
+                    r.recommendation.as_str().into(),
+                    r.reason.clone(),
+                    decision_text(r),
+                ]
+            })
             .collect(),
     );
 
@@ -123,7 +171,13 @@ pub fn render(a: &Assessment) -> String {
     let _ = writeln!(out, "- Themes removed: {}\n", list(&o.themes_removed));
 
     let _ = writeln!(out, "## Data quality\n");
-    let _ = writeln!(out, "- Partnerships expected: {}; received: {}; missing: {}", aa.expected, aa.received.len(), list(&aa.missing));
+    let _ = writeln!(
+        out,
+        "- Partnerships expected: {}; received: {}; missing: {}",
+        aa.expected,
+        aa.received.len(),
+        list(&aa.missing)
+    );
     for w in &a.warnings {
         let _ = writeln!(out, "- {}", cell(&w.to_string()));
     }

@@ -34,7 +34,11 @@ pub fn ranking_rank(r: &Ranked) -> String {
 /// A number with up to `places` decimals and no trailing zeros.
 pub fn num(x: f64, places: usize) -> String {
     let s = format!("{x:.places$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 /// The decision column: "retain: reason" or empty.

@@ -30,7 +30,13 @@ pub fn appendix_a(a: &Assessment, out: &mut String) {
     let aa = &a.appendix_a;
     let tax = &a.review.taxonomy;
     let _ = writeln!(out, "Appendix A: Strategic Assessments ({})", a.review.year);
-    let mut t = table(&["Priority", "No. of CSPs identifying these issues", "Main priority", "Cross-cutting theme", "Part of broader theme"]);
+    let mut t = table(&[
+        "Priority",
+        "No. of CSPs identifying these issues",
+        "Main priority",
+        "Cross-cutting theme",
+        "Part of broader theme",
+    ]);
     for r in &aa.rows {
         t.add_row(row(vec![
             tax.issues[r.issue].label.clone(),
@@ -41,32 +47,66 @@ pub fn appendix_a(a: &Assessment, out: &mut String) {
         ]));
     }
     let _ = write!(out, "{t}");
-    let _ = writeln!(out, " Total: {} identifications by {} of {} CSPs", aa.total(), aa.received.len(), aa.expected);
-    let others: Vec<String> = aa.other_focus_areas.iter().map(|o| format!("{} ({})", o.name, o.partnerships.join(", "))).collect();
-    let _ = writeln!(out, " Other focus areas: {}", if others.is_empty() { "none".to_string() } else { others.join("; ") });
+    let _ = writeln!(
+        out,
+        " Total: {} identifications by {} of {} CSPs",
+        aa.total(),
+        aa.received.len(),
+        aa.expected
+    );
+    let others: Vec<String> = aa
+        .other_focus_areas
+        .iter()
+        .map(|o| format!("{} ({})", o.name, o.partnerships.join(", ")))
+        .collect();
+    let _ = writeln!(
+        out,
+        " Other focus areas: {}",
+        if others.is_empty() {
+            "none".to_string()
+        } else {
+            others.join("; ")
+        }
+    );
     out.push('\n');
 }
 
 /// Appendix B as printed.
 pub fn appendix_b(a: &Assessment, out: &mut String) {
     let Some(m) = &a.morile else {
-        let _ = writeln!(out, "Appendix B: MoRiLE Assessment ({}): no MoRiLE workbook\n", a.review.year);
+        let _ = writeln!(
+            out,
+            "Appendix B: MoRiLE Assessment ({}): no MoRiLE workbook\n",
+            a.review.year
+        );
         return;
     };
     let tax = &a.review.taxonomy;
     let _ = writeln!(out, "Appendix B: MoRiLE Assessment ({})", a.review.year);
-    let mut t = table(&["Rank", "Item", "Issue", "Harm", "Likelihood", "OP", "Score", "Band", "Confidence"]);
+    let mut t = table(&[
+        "Rank",
+        "Item",
+        "Issue",
+        "Harm",
+        "Likelihood",
+        "OP",
+        "Score",
+        "Band",
+        "Confidence",
+    ]);
     for i in &m.items {
         let s = i.sections;
         let conf = match i.confidence {
-            Some(c) if c == crate::assess::morile::Confidence::Low => "Low (intelligence gap)".to_string(),
+            Some(crate::assess::morile::Confidence::Low) => "Low (intelligence gap)".to_string(),
             Some(c) => c.as_str().to_string(),
             None => String::new(),
         };
         t.add_row(row(vec![
             rank_label(i.rank, i.tied),
             i.item.clone(),
-            i.issue.map(|id| tax.name(id).to_string()).unwrap_or_else(|| "(no issue)".into()),
+            i.issue
+                .map(|id| tax.name(id).to_string())
+                .unwrap_or_else(|| "(no issue)".into()),
             s.map(|s| num(s.harm, 2)).unwrap_or_default(),
             s.map(|s| num(s.likelihood, 2)).unwrap_or_default(),
             s.map(|s| num(s.organisational, 2)).unwrap_or_default(),
@@ -77,9 +117,15 @@ pub fn appendix_b(a: &Assessment, out: &mut String) {
     }
     let _ = write!(out, "{t}");
     if a.review.scheme.customised {
-        let _ = writeln!(out, " Scores use the scheme set in review.toml (local values, not official MoRiLE values).");
+        let _ = writeln!(
+            out,
+            " Scores use the scheme set in review.toml (local values, not official MoRiLE values)."
+        );
     } else {
-        let _ = writeln!(out, " Scores use csa-review's default scheme: local defaults, not official MoRiLE values.");
+        let _ = writeln!(
+            out,
+            " Scores use csa-review's default scheme: local defaults, not official MoRiLE values."
+        );
     }
     out.push('\n');
 }
@@ -121,9 +167,30 @@ pub fn ranking(a: &Assessment, out: &mut String) {
         num(w.horizon, 3),
         num(a.review.thresholds.support * 100.0, 1)
     );
-    let mut t = table(&["Rank", "Issue", "CSPs", "Local", "MoRiLE", "Horizon", "Combined", "Current", "Recommendation", "Decision"]);
+    let mut t = table(&[
+        "Rank",
+        "Issue",
+        "CSPs",
+        "Local",
+        "MoRiLE",
+        "Horizon",
+        "Combined",
+        "Current",
+        "Recommendation",
+        "Decision",
+    ]);
     for r in &a.ranking {
-        let decision = r.decision.as_ref().map(|d| d.action.as_str().to_string()).unwrap_or_else(|| if r.awaiting_decision() { "awaiting".into() } else { String::new() });
+        let decision = r
+            .decision
+            .as_ref()
+            .map(|d| d.action.as_str().to_string())
+            .unwrap_or_else(|| {
+                if r.awaiting_decision() {
+                    "awaiting".into()
+                } else {
+                    String::new()
+                }
+            });
         t.add_row(row(vec![
             ranking_rank(r),
             issue_name(a, r).to_string(),
@@ -144,7 +211,14 @@ pub fn ranking(a: &Assessment, out: &mut String) {
     let _ = write!(out, "{t}");
     let _ = writeln!(out, " Reasons:");
     for r in &a.ranking {
-        let _ = writeln!(out, "  {} {}: {} - {}", ranking_rank(r), issue_name(a, r), r.recommendation.as_str(), r.reason);
+        let _ = writeln!(
+            out,
+            "  {} {}: {} - {}",
+            ranking_rank(r),
+            issue_name(a, r),
+            r.recommendation.as_str(),
+            r.reason
+        );
         if r.decision.is_some() {
             let _ = writeln!(out, "     Decision: {}", decision_text(r));
         }
@@ -161,12 +235,27 @@ pub fn comparison(a: &Assessment, out: &mut String) {
     let current: Vec<String> = a.review.priorities.iter().map(|p| p.name.clone()).collect();
     let themes: Vec<String> = a.review.themes.iter().map(|p| p.name.clone()).collect();
     let _ = writeln!(out, " Current priorities ({}): {}", current.len(), list(&current));
-    let proposed: Vec<String> =
-        o.priorities.iter().map(|p| if o.awaiting_decision.contains(p) { format!("{p} (awaiting a decision)") } else { p.clone() }).collect();
+    let proposed: Vec<String> = o
+        .priorities
+        .iter()
+        .map(|p| {
+            if o.awaiting_decision.contains(p) {
+                format!("{p} (awaiting a decision)")
+            } else {
+                p.clone()
+            }
+        })
+        .collect();
     let _ = writeln!(out, " Proposed priorities ({}): {}", proposed.len(), list(&proposed));
     let _ = writeln!(out, " Current themes ({}): {}", themes.len(), list(&themes));
     let _ = writeln!(out, " Proposed themes ({}): {}", o.themes.len(), list(&o.themes));
-    let _ = writeln!(out, " Retained: {} | Added: {} | Removed: {}", o.retained.len(), o.added.len(), o.removed.len());
+    let _ = writeln!(
+        out,
+        " Retained: {} | Added: {} | Removed: {}",
+        o.retained.len(),
+        o.added.len(),
+        o.removed.len()
+    );
     let _ = writeln!(out, "   added: {}", list(&o.added));
     let _ = writeln!(out, "   removed: {}", list(&o.removed));
     let _ = writeln!(out, "   themes added: {}", list(&o.themes_added));
@@ -183,7 +272,11 @@ pub fn data_quality(a: &Assessment, out: &mut String) {
         " Partnerships: {} expected, {} received, missing: {}",
         aa.expected,
         aa.received.len(),
-        if aa.missing.is_empty() { "none".to_string() } else { aa.missing.join(", ") }
+        if aa.missing.is_empty() {
+            "none".to_string()
+        } else {
+            aa.missing.join(", ")
+        }
     );
     if a.warnings.is_empty() {
         let _ = writeln!(out, " No warnings.");
@@ -196,7 +289,11 @@ pub fn data_quality(a: &Assessment, out: &mut String) {
 /// The whole terminal report.
 pub fn render(a: &Assessment) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} Community Safety Agreement review {}\n", a.review.area, a.review.year);
+    let _ = writeln!(
+        out,
+        "{} Community Safety Agreement review {}\n",
+        a.review.area, a.review.year
+    );
     appendix_a(a, &mut out);
     appendix_b(a, &mut out);
     appendix_c(a, &mut out);

@@ -6,8 +6,8 @@ use crate::read::horizon::Category;
 use crate::read::submission::Identification;
 use crate::taxonomy::Taxonomy;
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, Formula, ProtectionOptions, Workbook, Worksheet,
-    XlsxError,
+    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, Formula, ProtectionOptions,
+    Workbook, Worksheet, XlsxError,
 };
 
 /// Rows offered for filling in below the header of a template's data sheet.
@@ -33,16 +33,26 @@ struct Styles {
 fn styles() -> Styles {
     Styles {
         title: Format::new().set_bold().set_font_size(14),
-        header: Format::new().set_bold().set_background_color(0xD9E1F2).set_border(rust_xlsxwriter::FormatBorder::Thin),
+        header: Format::new()
+            .set_bold()
+            .set_background_color(0xD9E1F2)
+            .set_border(rust_xlsxwriter::FormatBorder::Thin),
         label: Format::new().set_bold(),
-        input: Format::new().set_unlocked().set_background_color(0xFFF2CC).set_border(rust_xlsxwriter::FormatBorder::Thin).set_text_wrap(),
+        input: Format::new()
+            .set_unlocked()
+            .set_background_color(0xFFF2CC)
+            .set_border(rust_xlsxwriter::FormatBorder::Thin)
+            .set_text_wrap(),
         text: Format::new().set_text_wrap(),
     }
 }
 
 fn new_workbook(title: &str) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
-    let props = DocProperties::new().set_title(title).set_author(format!("csa-review {}", crate::VERSION)).set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author(format!("csa-review {}", crate::VERSION))
+        .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
     wb.set_properties(&props);
     Ok(wb)
 }
@@ -68,7 +78,8 @@ fn lists(ws: &mut Worksheet, columns: &[(&str, Vec<String>)]) -> Result<Vec<Opti
             ws.write_string(1 + r as u32, c as u16, v)?;
         }
         let col = crate::read::a1(0, c as u32).trim_end_matches('1').to_string();
-        formulas.push((!values.is_empty()).then(|| Formula::new(format!("=Lists!${col}$2:${col}${}", values.len() + 1))));
+        formulas
+            .push((!values.is_empty()).then(|| Formula::new(format!("=Lists!${col}$2:${col}${}", values.len() + 1))));
     }
     ws.set_hidden(true);
     ws.protect();
@@ -76,7 +87,12 @@ fn lists(ws: &mut Worksheet, columns: &[(&str, Vec<String>)]) -> Result<Vec<Opti
 }
 
 fn protect_data_sheet(ws: &mut Worksheet) {
-    let options = ProtectionOptions { insert_rows: true, delete_rows: true, format_columns: true, ..ProtectionOptions::new() };
+    let options = ProtectionOptions {
+        insert_rows: true,
+        delete_rows: true,
+        format_columns: true,
+        ..ProtectionOptions::new()
+    };
     ws.protect_with_options(&options);
 }
 
@@ -92,7 +108,10 @@ fn issue_choices(t: &Taxonomy) -> Vec<String> {
 /// The district strategic-assessment template (SPEC §4.1).
 pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     let s = styles();
-    let mut wb = new_workbook(&format!("{} community safety strategic assessment return {}", src.area, src.year))?;
+    let mut wb = new_workbook(&format!(
+        "{} community safety strategic assessment return {}",
+        src.area, src.year
+    ))?;
     let lines = vec![
         format!("This workbook is your partnership's return for the {} Community Safety Agreement review {}.", src.area, src.year),
         "1. On the Submission sheet, choose your partnership's name and fill in the other yellow cells.".into(),
@@ -108,7 +127,14 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     let choices = issue_choices(src.taxonomy);
     let (p_formula, i_formula, id_formula) = {
         let mut ws = Worksheet::new();
-        let f = lists(&mut ws, &[("Partnership", src.partnerships.to_vec()), ("Issue", choices.clone()), ("Identified as", identified.clone())])?;
+        let f = lists(
+            &mut ws,
+            &[
+                ("Partnership", src.partnerships.to_vec()),
+                ("Issue", choices.clone()),
+                ("Identified as", identified.clone()),
+            ],
+        )?;
         wb.push_worksheet(ws);
         (f[0].clone(), f[1].clone(), f[2].clone())
     };
@@ -116,7 +142,16 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("Submission")?;
     ws.write_string_with_format(0, 0, format!("Strategic assessment return {}", src.year), &s.title)?;
-    for (i, label) in ["Partnership", "Assessment year", "Completed by", "Date completed", "Districts covered"].iter().enumerate() {
+    for (i, label) in [
+        "Partnership",
+        "Assessment year",
+        "Completed by",
+        "Date completed",
+        "Districts covered",
+    ]
+    .iter()
+    .enumerate()
+    {
         let r = 2 + i as u32;
         ws.write_string_with_format(r, 0, *label, &s.label)?;
         if *label == "Assessment year" {
@@ -128,7 +163,9 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         }
     }
     if let Some(f) = p_formula {
-        let dv = DataValidation::new().allow_list_formula(f).set_input_message("Choose your partnership")?;
+        let dv = DataValidation::new()
+            .allow_list_formula(f)
+            .set_input_message("Choose your partnership")?;
         ws.add_data_validation(2, 1, 2, 1, &dv)?;
     }
     ws.set_column_width(0, 22)?;
@@ -137,7 +174,12 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
 
     let ws = wb.add_worksheet();
     ws.set_name("Issues")?;
-    ws.write_string_with_format(0, 0, "Community safety issues identified in the strategic assessment", &s.title)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        "Community safety issues identified in the strategic assessment",
+        &s.title,
+    )?;
     for (c, h) in ["Issue", "Identified as", "Local heading", "Notes"].iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &s.header)?;
     }
@@ -160,7 +202,9 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
             .allow_list_formula(f)
             .set_error_style(DataValidationErrorStyle::Information)
             .set_error_title("Not on the county list")?
-            .set_error_message("This name is not on the county list. It will be kept and listed as an other focus area.")?;
+            .set_error_message(
+                "This name is not on the county list. It will be kept and listed as an other focus area.",
+            )?;
         ws.add_data_validation(first, 0, last, 0, &dv)?;
     }
     if let Some(f) = id_formula {
@@ -189,14 +233,19 @@ pub fn morile(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         "Each factor cell takes a level from its drop-down, or its points. The levels and points below are csa-review's local defaults, not official MoRiLE values; a review may change them in review.toml.".into(),
     ];
     for f in &factors {
-        let levels = src.scheme.levels[f].iter().map(|(l, p)| format!("{l} {}", crate::read::sheet::format_number(*p))).collect::<Vec<_>>().join(", ");
+        let levels = src.scheme.levels[f]
+            .iter()
+            .map(|(l, p)| format!("{l} {}", crate::read::sheet::format_number(*p)))
+            .collect::<Vec<_>>()
+            .join(", ");
         lines.push(format!("{f}: {levels}"));
     }
     lines.push("Harm and likelihood are summed; the score is Harm x Likelihood x a multiplier from the organisational position. 'Confidence' (High, Medium, Low) is shown beside the score: Low marks an intelligence gap.".into());
     lines.push("Instead of the factor columns a sheet may hold a single 'Score' column (already scored) or a 'Rank' column (ranked elsewhere).".into());
     instructions(wb.add_worksheet(), &s, "How to fill in the MoRiLE assessment", &lines)?;
 
-    let mut columns: Vec<(&str, Vec<String>)> = vec![("Issue", src.taxonomy.issues.iter().map(|i| i.name.clone()).collect())];
+    let mut columns: Vec<(&str, Vec<String>)> =
+        vec![("Issue", src.taxonomy.issues.iter().map(|i| i.name.clone()).collect())];
     for f in &factors {
         columns.push((f.as_str(), src.scheme.levels[f].keys().cloned().collect()));
     }
@@ -209,7 +258,15 @@ pub fn morile(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     };
     let ws = wb.add_worksheet();
     ws.set_name("MoRiLE")?;
-    ws.write_string_with_format(0, 0, format!("MoRiLE assessment {}: local default scheme, not official MoRiLE values", src.year), &s.title)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!(
+            "MoRiLE assessment {}: local default scheme, not official MoRiLE values",
+            src.year
+        ),
+        &s.title,
+    )?;
     let mut header: Vec<&str> = vec!["Item", "Issue"];
     header.extend(factors.iter().map(String::as_str));
     header.push("Confidence");
@@ -225,7 +282,10 @@ pub fn morile(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     for (i, f) in formulas.into_iter().enumerate() {
         let Some(f) = f else { continue };
         // Factor cells may hold points as well as labels: warn, do not stop.
-        let dv = DataValidation::new().allow_list_formula(f).set_error_style(DataValidationErrorStyle::Warning).set_error_message("Choose a level from the list, or type its points.")?;
+        let dv = DataValidation::new()
+            .allow_list_formula(f)
+            .set_error_style(DataValidationErrorStyle::Warning)
+            .set_error_message("Choose a level from the list, or type its points.")?;
         let col = i as u16 + 1;
         ws.add_data_validation(first, col, last, col, &dv)?;
     }
@@ -254,7 +314,10 @@ pub fn horizon(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         let f = lists(
             &mut ws,
             &[
-                ("Category", Category::ALL.iter().map(|c| c.heading().to_string()).collect()),
+                (
+                    "Category",
+                    Category::ALL.iter().map(|c| c.heading().to_string()).collect(),
+                ),
                 ("Impact", vec!["High".into(), "Medium".into(), "Low".into()]),
                 ("Issue", src.taxonomy.issues.iter().map(|i| i.name.clone()).collect()),
             ],
@@ -265,7 +328,10 @@ pub fn horizon(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name("PESTELO")?;
     ws.write_string_with_format(0, 0, format!("PESTELO horizon scan {}", src.year), &s.title)?;
-    for (c, h) in ["Category", "Item", "Related issues", "Impact", "Timescale"].iter().enumerate() {
+    for (c, h) in ["Category", "Item", "Related issues", "Impact", "Timescale"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(2, c as u16, *h, &s.header)?;
     }
     let (first, last) = (3u32, 3 + BLANK_ROWS - 1);
@@ -278,10 +344,19 @@ pub fn horizon(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         ws.add_data_validation(first, 0, last, 0, &DataValidation::new().allow_list_formula(f))?;
     }
     if let Some(f) = formulas[1].clone() {
-        ws.add_data_validation(first, 3, last, 3, &DataValidation::new().allow_list_formula(f).ignore_blank(true))?;
+        ws.add_data_validation(
+            first,
+            3,
+            last,
+            3,
+            &DataValidation::new().allow_list_formula(f).ignore_blank(true),
+        )?;
     }
     if let Some(f) = formulas[2].clone() {
-        let dv = DataValidation::new().allow_list_formula(f).set_error_style(DataValidationErrorStyle::Information).set_error_message("Several issues may be given, separated by ';'.")?;
+        let dv = DataValidation::new()
+            .allow_list_formula(f)
+            .set_error_style(DataValidationErrorStyle::Information)
+            .set_error_message("Several issues may be given, separated by ';'.")?;
         ws.add_data_validation(first, 2, last, 2, &dv)?;
     }
     ws.set_freeze_panes(3, 0)?;

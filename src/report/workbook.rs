@@ -6,14 +6,23 @@ use crate::assess::ranking::{Current, TIE_RULES};
 use crate::error::{Error, Result};
 use crate::read::horizon::Category;
 use rust_xlsxwriter::{
-    Chart, ChartType, Color, ConditionalFormatText, ConditionalFormatTextRule, DocProperties, ExcelDateTime, Format, FormatAlign,
-    Workbook, Worksheet, XlsxError,
+    Chart, ChartType, Color, ConditionalFormatText, ConditionalFormatTextRule, DocProperties, ExcelDateTime, Format,
+    FormatAlign, Workbook, Worksheet, XlsxError,
 };
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The sheet names, in their fixed order.
-pub const SHEETS: [&str; 8] = ["Summary", "Appendix A", "Appendix B", "Appendix C", "Ranking", "Comparison", "Data quality", "Provenance"];
+pub const SHEETS: [&str; 8] = [
+    "Summary",
+    "Appendix A",
+    "Appendix B",
+    "Appendix C",
+    "Ranking",
+    "Comparison",
+    "Data quality",
+    "Provenance",
+];
 
 /// Widest a column is made by autofit; longer text wraps.
 const MAX_WIDTH: u32 = 480;
@@ -31,7 +40,11 @@ impl Styles {
     fn new() -> Styles {
         Styles {
             title: Format::new().set_bold().set_font_size(14),
-            header: Format::new().set_bold().set_background_color(Color::RGB(0xD9E1F2)).set_text_wrap().set_align(FormatAlign::Top),
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9E1F2))
+                .set_text_wrap()
+                .set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             bold: Format::new().set_bold(),
             decimal: Format::new().set_num_format("0.000"),
@@ -55,7 +68,13 @@ fn start_sheet(ws: &mut Worksheet, s: &Styles, title: &str, header: &[&str]) -> 
 }
 
 /// Colour the band names in a column: the first band red, the last green, others amber.
-fn band_colours(ws: &mut Worksheet, a: &Assessment, first_row: u32, last_row: u32, col: u16) -> std::result::Result<(), XlsxError> {
+fn band_colours(
+    ws: &mut Worksheet,
+    a: &Assessment,
+    first_row: u32,
+    last_row: u32,
+    col: u16,
+) -> std::result::Result<(), XlsxError> {
     if last_row < first_row {
         return Ok(());
     }
@@ -68,8 +87,12 @@ fn band_colours(ws: &mut Worksheet, a: &Assessment, first_row: u32, last_row: u3
         } else {
             (0xFFEB9C, 0x9C5700)
         };
-        let format = Format::new().set_background_color(Color::RGB(fill.0)).set_font_color(Color::RGB(fill.1));
-        let cf = ConditionalFormatText::new().set_rule(ConditionalFormatTextRule::BeginsWith(band.name.clone())).set_format(format);
+        let format = Format::new()
+            .set_background_color(Color::RGB(fill.0))
+            .set_font_color(Color::RGB(fill.1));
+        let cf = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(band.name.clone()))
+            .set_format(format);
         ws.add_conditional_format(first_row, col, last_row, col, &cf)?;
     }
     Ok(())
@@ -87,7 +110,12 @@ fn write_row(ws: &mut Worksheet, row: u32, cells: &[String], wrap: &Format) -> s
 fn summary(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
     let aa = &a.appendix_a;
     let o = &a.outcome;
-    ws.write_string_with_format(0, 0, format!("{} Community Safety Agreement review {}", a.review.area, a.review.year), &s.title)?;
+    ws.write_string_with_format(
+        0,
+        0,
+        format!("{} Community Safety Agreement review {}", a.review.area, a.review.year),
+        &s.title,
+    )?;
     let rows: Vec<(&str, String)> = vec![
         ("Area", a.review.area.clone()),
         ("Year", a.review.year.clone()),
@@ -121,7 +149,19 @@ fn appendix_a(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
     let tax = &a.review.taxonomy;
     let aa = &a.appendix_a;
     let title = format!("Appendix A: Strategic Assessments ({})", a.review.year);
-    start_sheet(ws, s, &title, &["Priority", "No. of CSPs identifying these issues", "Main priority", "Cross-cutting theme", "Part of broader theme", "CSPs"])?;
+    start_sheet(
+        ws,
+        s,
+        &title,
+        &[
+            "Priority",
+            "No. of CSPs identifying these issues",
+            "Main priority",
+            "Cross-cutting theme",
+            "Part of broader theme",
+            "CSPs",
+        ],
+    )?;
     let mut r = 2u32;
     for row in &aa.rows {
         ws.write_string_with_format(r, 0, &tax.issues[row.issue].label, &s.wrap)?;
@@ -137,9 +177,30 @@ fn appendix_a(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
     ws.write_number_with_format(r, 1, aa.total() as f64, &s.bold)?;
     r += 2;
     let others: Vec<String> = aa.other_focus_areas.iter().map(|o| o.name.clone()).collect();
-    ws.write_string_with_format(r, 0, format!("Other focus areas: {}", if others.is_empty() { "none".into() } else { others.join(", ") }), &s.wrap)?;
+    ws.write_string_with_format(
+        r,
+        0,
+        format!(
+            "Other focus areas: {}",
+            if others.is_empty() {
+                "none".into()
+            } else {
+                others.join(", ")
+            }
+        ),
+        &s.wrap,
+    )?;
     r += 1;
-    ws.write_string_with_format(r, 0, format!("Strategic assessments received from {} of {} CSPs.", aa.received.len(), aa.expected), &s.wrap)?;
+    ws.write_string_with_format(
+        r,
+        0,
+        format!(
+            "Strategic assessments received from {} of {} CSPs.",
+            aa.received.len(),
+            aa.expected
+        ),
+        &s.wrap,
+    )?;
     ws.set_column_width(0, 60)?;
     ws.set_column_width(1, 16)?;
     for c in 2..=4 {
@@ -165,7 +226,23 @@ fn appendix_a(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
 fn appendix_b(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
     let tax = &a.review.taxonomy;
     let title = format!("Appendix B: MoRiLE Assessment ({})", a.review.year);
-    start_sheet(ws, s, &title, &["Rank", "Item", "Issue", "Harm", "Likelihood", "Organisational position", "Multiplier", "Score", "Band", "Confidence"])?;
+    start_sheet(
+        ws,
+        s,
+        &title,
+        &[
+            "Rank",
+            "Item",
+            "Issue",
+            "Harm",
+            "Likelihood",
+            "Organisational position",
+            "Multiplier",
+            "Score",
+            "Band",
+            "Confidence",
+        ],
+    )?;
     let Some(m) = &a.morile else {
         ws.write_string(2, 0, "No MoRiLE workbook in this review.")?;
         return Ok(());
@@ -190,7 +267,11 @@ fn appendix_b(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
             ws.write_string(r, 8, b)?;
         }
         if let Some(c) = i.confidence {
-            let text = if c == crate::assess::morile::Confidence::Low { "Low (intelligence gap)" } else { c.as_str() };
+            let text = if c == crate::assess::morile::Confidence::Low {
+                "Low (intelligence gap)"
+            } else {
+                c.as_str()
+            };
             ws.write_string(r, 9, text)?;
         }
         r += 1;
@@ -203,14 +284,23 @@ fn appendix_b(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         "Scores use csa-review's default scheme: local defaults, not official MoRiLE values."
     };
     ws.write_string_with_format(r, 0, note, &s.wrap)?;
-    ws.write_string_with_format(r + 1, 0, "Equal scores share a rank (\"12=\"). Confidence is shown beside the score, never merged into it.", &s.wrap)?;
+    ws.write_string_with_format(
+        r + 1,
+        0,
+        "Equal scores share a rank (\"12=\"). Confidence is shown beside the score, never merged into it.",
+        &s.wrap,
+    )?;
     ws.set_autofit_max_width(MAX_WIDTH);
     ws.autofit();
     ws.set_column_width(0, 8)?;
     if !m.items.is_empty() {
         let mut chart = Chart::new(ChartType::Bar);
         let last = 2 + m.items.len() as u32 - 1;
-        chart.add_series().set_categories(("Appendix B", 2, 1, last, 1)).set_values(("Appendix B", 2, 7, last, 7)).set_name("MoRiLE score");
+        chart
+            .add_series()
+            .set_categories(("Appendix B", 2, 1, last, 1))
+            .set_values(("Appendix B", 2, 7, last, 7))
+            .set_name("MoRiLE score");
         chart.title().set_name(&title);
         chart.y_axis().set_reverse();
         chart.legend().set_hidden();
@@ -222,13 +312,30 @@ fn appendix_b(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
 
 fn appendix_c(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
     let tax = &a.review.taxonomy;
-    start_sheet(ws, s, &format!("Appendix C: Horizon Scanning ({})", a.review.year), &["Category", "Item", "Related issues", "Impact", "Impact points", "Timescale"])?;
+    start_sheet(
+        ws,
+        s,
+        &format!("Appendix C: Horizon Scanning ({})", a.review.year),
+        &[
+            "Category",
+            "Item",
+            "Related issues",
+            "Impact",
+            "Impact points",
+            "Timescale",
+        ],
+    )?;
     let mut r = 2u32;
     for cat in Category::ALL {
         for h in a.horizon.items.iter().filter(|h| h.row.category == cat) {
             ws.write_string(r, 0, cat.heading())?;
             ws.write_string_with_format(r, 1, &h.row.item, &s.wrap)?;
-            ws.write_string_with_format(r, 2, h.issues.iter().map(|&i| tax.name(i)).collect::<Vec<_>>().join("; "), &s.wrap)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                h.issues.iter().map(|&i| tax.name(i)).collect::<Vec<_>>().join("; "),
+                &s.wrap,
+            )?;
             ws.write_string(r, 3, ["Low", "Low", "Medium", "High"][h.row.impact.min(3) as usize])?;
             ws.write_number(r, 4, f64::from(h.row.impact))?;
             if let Some(t) = &h.row.timescale {
@@ -251,7 +358,21 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
         ws,
         s,
         &format!("Ranking and recommendation ({})", a.review.year),
-        &["Rank", "Issue", "CSPs", "Local", "MoRiLE", "Horizon", "Combined", "MoRiLE rank", "MoRiLE band", "Current", "Recommendation", "Reason", "Decision"],
+        &[
+            "Rank",
+            "Issue",
+            "CSPs",
+            "Local",
+            "MoRiLE",
+            "Horizon",
+            "Combined",
+            "MoRiLE rank",
+            "MoRiLE band",
+            "Current",
+            "Recommendation",
+            "Reason",
+            "Decision",
+        ],
     )?;
     let mut r = 2u32;
     for x in &a.ranking {
@@ -270,7 +391,13 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
             ws,
             r,
             &[
-                String::new(), String::new(), String::new(), String::new(), String::new(), String::new(), String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
                 x.morile_rank.clone().unwrap_or_default(),
                 x.morile_band.clone().unwrap_or_default(),
                 match x.current {
@@ -290,60 +417,181 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
     r += 1;
     let w = a.review.weights;
     ws.write_string_with_format(r, 0, "Weights", &s.bold)?;
-    for (i, (label, value)) in [("Local", w.local), ("MoRiLE", w.morile), ("Horizon", w.horizon), ("Support threshold", a.review.thresholds.support)].iter().enumerate() {
+    for (i, (label, value)) in [
+        ("Local", w.local),
+        ("MoRiLE", w.morile),
+        ("Horizon", w.horizon),
+        ("Support threshold", a.review.thresholds.support),
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string(r + 1 + i as u32, 1, *label)?;
         ws.write_number_with_format(r + 1 + i as u32, 2, *value, &s.decimal)?;
     }
     ws.write_string_with_format(r + 6, 0, format!("Ties: {TIE_RULES}"), &s.wrap)?;
-    for (c, width) in [(0u16, 7), (1, 34), (2, 7), (3, 8), (4, 8), (5, 8), (6, 9), (7, 8), (8, 9), (9, 9), (10, 15), (11, 70), (12, 50)] {
+    for (c, width) in [
+        (0u16, 7),
+        (1, 34),
+        (2, 7),
+        (3, 8),
+        (4, 8),
+        (5, 8),
+        (6, 9),
+        (7, 8),
+        (8, 9),
+        (9, 9),
+        (10, 15),
+        (11, 70),
+        (12, 50),
+    ] {
         ws.set_column_width(c, width)?;
     }
     Ok(())
 }
 
 fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
-    start_sheet(ws, s, &format!("Current and proposed priorities and themes ({})", a.review.year), &["Type", "Current", "Proposed", "Change", "Why", "Lead"])?;
+    start_sheet(
+        ws,
+        s,
+        &format!("Current and proposed priorities and themes ({})", a.review.year),
+        &["Type", "Current", "Proposed", "Change", "Why", "Lead"],
+    )?;
     let o = &a.outcome;
     let tax = &a.review.taxonomy;
     let reason_of = |issue: Option<usize>| -> String {
-        issue.and_then(|i| a.ranking.iter().find(|r| r.issue == i)).map(|r| if let Some(d) = &r.decision { format!("Decision: {}", d.reason) } else { r.reason.clone() }).unwrap_or_default()
+        issue
+            .and_then(|i| a.ranking.iter().find(|r| r.issue == i))
+            .map(|r| {
+                if let Some(d) = &r.decision {
+                    format!("Decision: {}", d.reason)
+                } else {
+                    r.reason.clone()
+                }
+            })
+            .unwrap_or_default()
     };
     let lead = |name: &str, issue: Option<usize>| -> String {
-        a.review.leads.get(name).or_else(|| issue.and_then(|i| a.review.leads.get(tax.name(i)))).cloned().unwrap_or_default()
+        a.review
+            .leads
+            .get(name)
+            .or_else(|| issue.and_then(|i| a.review.leads.get(tax.name(i))))
+            .cloned()
+            .unwrap_or_default()
     };
     let mut r = 2u32;
     for p in &a.review.priorities {
         let ranked = p.issue.and_then(|i| a.ranking.iter().find(|x| x.issue == i));
         let proposed_name = ranked.and_then(|x| {
-            o.priorities.iter().find(|n| {
-                x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(*n) || **n == p.name
-            })
+            o.priorities
+                .iter()
+                .find(|n| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(*n) || **n == p.name)
         });
         let change = if o.retained.contains(&p.name) {
-            if ranked.is_some_and(|x| x.awaiting_decision()) { "retained, awaiting a decision" } else { "retained" }
+            if ranked.is_some_and(|x| x.awaiting_decision()) {
+                "retained, awaiting a decision"
+            } else {
+                "retained"
+            }
         } else {
             "removed"
         };
-        write_row(ws, r, &["Priority".into(), p.name.clone(), proposed_name.cloned().unwrap_or_default(), change.into(), reason_of(p.issue), lead(&p.name, p.issue)], &s.wrap)?;
+        write_row(
+            ws,
+            r,
+            &[
+                "Priority".into(),
+                p.name.clone(),
+                proposed_name.cloned().unwrap_or_default(),
+                change.into(),
+                reason_of(p.issue),
+                lead(&p.name, p.issue),
+            ],
+            &s.wrap,
+        )?;
         r += 1;
     }
     for name in &o.added {
-        let issue = a.ranking.iter().find(|x| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name) || tax.name(x.issue) == name).map(|x| x.issue);
-        write_row(ws, r, &["Priority".into(), String::new(), name.clone(), "added".into(), reason_of(issue), lead(name, issue)], &s.wrap)?;
+        let issue = a
+            .ranking
+            .iter()
+            .find(|x| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name) || tax.name(x.issue) == name)
+            .map(|x| x.issue);
+        write_row(
+            ws,
+            r,
+            &[
+                "Priority".into(),
+                String::new(),
+                name.clone(),
+                "added".into(),
+                reason_of(issue),
+                lead(name, issue),
+            ],
+            &s.wrap,
+        )?;
         r += 1;
     }
     for t in &a.review.themes {
-        let change = if o.themes_removed.contains(&t.name) { "removed" } else { "retained" };
-        write_row(ws, r, &["Cross-cutting theme".into(), t.name.clone(), if change == "retained" { t.name.clone() } else { String::new() }, change.into(), reason_of(t.issue), String::new()], &s.wrap)?;
+        let change = if o.themes_removed.contains(&t.name) {
+            "removed"
+        } else {
+            "retained"
+        };
+        write_row(
+            ws,
+            r,
+            &[
+                "Cross-cutting theme".into(),
+                t.name.clone(),
+                if change == "retained" {
+                    t.name.clone()
+                } else {
+                    String::new()
+                },
+                change.into(),
+                reason_of(t.issue),
+                String::new(),
+            ],
+            &s.wrap,
+        )?;
         r += 1;
     }
     for name in &o.themes_added {
-        let issue = a.ranking.iter().find(|x| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name) || tax.name(x.issue) == name).map(|x| x.issue);
-        write_row(ws, r, &["Cross-cutting theme".into(), String::new(), name.clone(), "added".into(), reason_of(issue), String::new()], &s.wrap)?;
+        let issue = a
+            .ranking
+            .iter()
+            .find(|x| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name) || tax.name(x.issue) == name)
+            .map(|x| x.issue);
+        write_row(
+            ws,
+            r,
+            &[
+                "Cross-cutting theme".into(),
+                String::new(),
+                name.clone(),
+                "added".into(),
+                reason_of(issue),
+                String::new(),
+            ],
+            &s.wrap,
+        )?;
         r += 1;
     }
     r += 1;
-    ws.write_string_with_format(r, 0, format!("Retained {}, added {}, removed {}; themes added {}, themes removed {}.", o.retained.len(), o.added.len(), o.removed.len(), o.themes_added.len(), o.themes_removed.len()), &s.bold)?;
+    ws.write_string_with_format(
+        r,
+        0,
+        format!(
+            "Retained {}, added {}, removed {}; themes added {}, themes removed {}.",
+            o.retained.len(),
+            o.added.len(),
+            o.removed.len(),
+            o.themes_added.len(),
+            o.themes_removed.len()
+        ),
+        &s.bold,
+    )?;
     for (c, width) in [(0u16, 20), (1, 36), (2, 36), (3, 16), (4, 80), (5, 40)] {
         ws.set_column_width(c, width)?;
     }
@@ -351,7 +599,12 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
 }
 
 fn data_quality(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
-    start_sheet(ws, s, &format!("Data quality ({})", a.review.year), &["Partnership", "Status", "File", "Completed by", "Date completed"])?;
+    start_sheet(
+        ws,
+        s,
+        &format!("Data quality ({})", a.review.year),
+        &["Partnership", "Status", "File", "Completed by", "Date completed"],
+    )?;
     let mut r = 2u32;
     for (p, name) in a.review.partnerships.iter().enumerate() {
         let got = a.received.iter().find(|x| x.partnership == p);
@@ -361,7 +614,11 @@ fn data_quality(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::
             r,
             &[
                 name.clone(),
-                if got.is_some() { "received".into() } else { "missing".into() },
+                if got.is_some() {
+                    "received".into()
+                } else {
+                    "missing".into()
+                },
                 s_.map(|x| x.file.clone()).unwrap_or_default(),
                 s_.and_then(|x| x.completed_by.clone()).unwrap_or_default(),
                 s_.and_then(|x| x.date_completed.clone()).unwrap_or_default(),
@@ -379,8 +636,22 @@ fn data_quality(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::
     r += 1;
     for w in &a.warnings {
         let l = &w.location;
-        let cell = l.cell.clone().or_else(|| l.line.map(|n| format!("line {n}"))).unwrap_or_default();
-        write_row(ws, r, &[l.file.clone().unwrap_or_default(), l.sheet.clone().unwrap_or_default(), cell, w.message.clone()], &s.wrap)?;
+        let cell = l
+            .cell
+            .clone()
+            .or_else(|| l.line.map(|n| format!("line {n}")))
+            .unwrap_or_default();
+        write_row(
+            ws,
+            r,
+            &[
+                l.file.clone().unwrap_or_default(),
+                l.sheet.clone().unwrap_or_default(),
+                cell,
+                w.message.clone(),
+            ],
+            &s.wrap,
+        )?;
         r += 1;
     }
     for (c, width) in [(0u16, 36), (1, 14), (2, 36), (3, 90), (4, 16)] {
@@ -398,10 +669,20 @@ fn provenance(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         ("Area", a.review.area.clone()),
         ("Year", a.review.year.clone()),
         ("Partnerships expected", a.review.partnerships.join("; ")),
-        ("Weights as given (local, MoRiLE, horizon)", format!("{}, {}, {}", w.local, w.morile, w.horizon)),
+        (
+            "Weights as given (local, MoRiLE, horizon)",
+            format!("{}, {}, {}", w.local, w.morile, w.horizon),
+        ),
         ("Support threshold", a.review.thresholds.support.to_string()),
         ("Taxonomy", a.review.taxonomy.source.clone()),
-        ("MoRiLE scheme", if a.review.scheme.customised { "set in review.toml (local values)".into() } else { "csa-review default (local defaults, not official MoRiLE values)".into() }),
+        (
+            "MoRiLE scheme",
+            if a.review.scheme.customised {
+                "set in review.toml (local values)".into()
+            } else {
+                "csa-review default (local defaults, not official MoRiLE values)".into()
+            },
+        ),
         ("MoRiLE scheme in full", scheme),
         ("Tie rules", TIE_RULES.into()),
     ];
@@ -433,7 +714,10 @@ pub fn build(a: &Assessment) -> std::result::Result<Vec<u8>, XlsxError> {
     let s = Styles::new();
     let mut wb = Workbook::new();
     let props = DocProperties::new()
-        .set_title(format!("{} Community Safety Agreement review {}", a.review.area, a.review.year))
+        .set_title(format!(
+            "{} Community Safety Agreement review {}",
+            a.review.area, a.review.year
+        ))
         .set_subject("Annual review of community safety priorities: Appendices A to C, ranking and comparison")
         .set_author(format!("csa-review {}", crate::VERSION))
         .set_comment("Written by csa-review")
@@ -463,7 +747,10 @@ fn canonical(p: &Path) -> PathBuf {
     if let Ok(c) = p.canonicalize() {
         return c;
     }
-    let parent = p.parent().filter(|x| !x.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = p
+        .parent()
+        .filter(|x| !x.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     match (parent.canonicalize(), p.file_name()) {
         (Ok(dir), Some(name)) => dir.join(name),
         _ => p.to_path_buf(),
@@ -475,17 +762,30 @@ fn canonical(p: &Path) -> PathBuf {
 pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf], protected_dirs: &[PathBuf]) -> Result<()> {
     let target = canonical(path);
     if inputs.iter().any(|i| canonical(i) == target) {
-        return Err(Error::Usage(format!("refusing to write {}: it is one of the review's input files", path.display())));
+        return Err(Error::Usage(format!(
+            "refusing to write {}: it is one of the review's input files",
+            path.display()
+        )));
     }
-    if let Some(parent) = target.parent() {
-        if protected_dirs.iter().any(|d| canonical(d) == parent) {
-            return Err(Error::Usage(format!("refusing to write {} into the submissions folder: it would be read as a submission next time", path.display())));
-        }
+    if let Some(parent) = target.parent()
+        && protected_dirs.iter().any(|d| canonical(d) == parent)
+    {
+        return Err(Error::Usage(format!(
+            "refusing to write {} into the submissions folder: it would be read as a submission next time",
+            path.display()
+        )));
     }
     if path.is_dir() {
-        return Err(Error::Usage(format!("{} is a folder; give a file name such as {}/csa.xlsx", path.display(), path.display())));
+        return Err(Error::Usage(format!(
+            "{} is a folder; give a file name such as {}/csa.xlsx",
+            path.display(),
+            path.display()
+        )));
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut builder = tempfile::Builder::new();
     builder.prefix(".csa-review-").suffix(".tmp");
@@ -496,7 +796,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf], protected
         builder.permissions(std::fs::Permissions::from_mode(0o644));
     }
     let mut tmp = builder.tempfile_in(dir).map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(bytes).and_then(|_| tmp.as_file().sync_all()).map_err(|e| Error::io(path, e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }

@@ -292,6 +292,12 @@ pub struct Workbook {
     limits: Limits,
 }
 
+/// An encrypted Office Open XML workbook is a compound file holding an `EncryptionInfo` stream.
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    bytes.windows(name.len()).any(|w| w == name.as_slice())
+}
+
 /// What a file's first bytes say it is.
 fn sniff(bytes: &[u8]) -> &'static str {
     if bytes.starts_with(b"PK\x03\x04") {
@@ -362,12 +368,14 @@ impl Workbook {
         }
         let kind = sniff(&bytes);
         match (ext.as_str(), kind) {
-            ("xlsx" | "xlsm", "cfb") => {
+            (_, "cfb") if is_encrypted_ooxml(&bytes) => {
                 return Err(Problem::error(
                     here,
-                    "the workbook is password-protected (encrypted), or is an old .xls file renamed: open it, remove the password (File > Info > Protect Workbook), save it as .xlsx and send it again",
+                    "the workbook is password-protected (encrypted): open it, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it), save it and send it again",
                 ));
             }
+            // An Excel 97-2003 workbook under another name is still read, as a spreadsheet program would.
+            ("xlsx" | "xlsm" | "ods" | "xls", "cfb") => {}
             ("xlsx" | "xlsm" | "ods", "zip") => check_zip(&bytes, shown, limits)?,
             ("xlsx" | "xlsm" | "ods", _) => {
                 return Err(Problem::error(
@@ -377,7 +385,6 @@ impl Workbook {
                     ),
                 ));
             }
-            ("xls", "cfb") => {}
             ("xls", _) => {
                 return Err(Problem::error(
                     here,

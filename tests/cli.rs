@@ -1,0 +1,135 @@
+//! The command line through the real binary (SPEC §6).
+
+mod common;
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn review_with_no_folder_prints_the_bundled_appendix_a() {
+    let out = bin().args(["review", "--no-workbook"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Appendix A: Strategic Assessments (2018-19)"));
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("ASB/Environmental"))
+        .unwrap();
+    assert_eq!(line.split_whitespace().nth(1), Some("10"), "{line}");
+    assert!(text.contains("Total: 78"));
+    assert!(text.contains("Appendix B: MoRiLE Assessment"));
+    assert!(text.contains("12=   Hate Crime"));
+    assert!(text.contains("Retained: 6 | Added: 1 | Removed: 0"));
+    assert!(text.contains("Data quality"));
+}
+
+#[test]
+fn json_output_is_only_json_on_stdout() {
+    let dir = sample_copy();
+    let out = bin()
+        .args(["review", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout parses as JSON, nothing else");
+    assert_eq!(j["schema_version"], 1);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("wrote"),
+        "diagnostics go to stderr"
+    );
+    assert!(
+        dir.path().join("out/Kent-csa-2018-19.xlsx").is_file(),
+        "the default workbook path"
+    );
+}
+
+#[test]
+fn csv_output_holds_appendix_a_and_the_ranking() {
+    let out = bin()
+        .args(["review", "--no-workbook", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut sections = text.split("\n\n");
+    let appendix: Vec<&str> = sections.next().unwrap().lines().collect();
+    assert!(appendix[0].starts_with("issue,label,csp_count"));
+    assert!(appendix[1].starts_with("Domestic Abuse,Domestic Abuse,10,"));
+    let ranking = sections.next().unwrap();
+    assert!(ranking.starts_with("rank,issue,csp_count"));
+    assert!(ranking.contains("Road Safety,3,"));
+}
+
+#[test]
+fn markdown_output_is_a_paper() {
+    let out = bin()
+        .args(["review", "--no-workbook", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for heading in [
+        "# Kent Community Safety Agreement review 2018-19",
+        "## Appendix A",
+        "## Appendix B",
+        "## Appendix C",
+        "## Ranking",
+        "## Comparison",
+        "## Data quality",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+    assert!(text.contains("| Road Safety | 3 | 2 | 0 | 1 |"));
+}
+
+#[test]
+fn validate_a_good_folder_exits_0_and_a_bad_file_exits_1_with_its_cell() {
+    bin()
+        .args(["validate"])
+        .arg(sample())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 error(s)"));
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.xlsx");
+    submission(&p, "X", &[("DA", "Most important")]);
+    bin()
+        .arg("validate")
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("bad.xlsx, sheet 'Issues', cell B2"));
+}
+
+#[test]
+fn help_and_usage_errors() {
+    bin()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("review"));
+    for sub in ["review", "validate", "template", "init"] {
+        bin()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
+    bin().assert().code(2);
+    bin().arg("frobnicate").assert().code(2);
+    bin().args(["review", "--format", "yaml"]).assert().code(2);
+    bin()
+        .args(["init", "/tmp/x", "--area", "Kent", "--year", "2026"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_folder_without_review_toml_is_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    bin()
+        .arg("review")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no review.toml"));
+}

@@ -1,0 +1,229 @@
+//! Reading what districts really send: messy layouts, aliases, other file formats (SPEC §3, §4.1).
+
+mod common;
+use common::*;
+use rust_xlsxwriter::Workbook;
+
+#[test]
+fn messy_layouts_give_the_right_counts() {
+    let s = Small::new(&["Northtown", "Southtown", "East Vale"], "");
+    // Title rows above the header, shuffled and oddly cased headers, an extra column, blank rows,
+    // a trailing colon on labels, stray spaces.
+    let mut wb = Workbook::new();
+    wb.add_worksheet()
+        .set_name("Instructions")
+        .unwrap()
+        .write_string(0, 0, "Fill this in")
+        .unwrap();
+    let ws = wb.add_worksheet().set_name("  submission ").unwrap();
+    put_rows(
+        ws,
+        0,
+        &[
+            vec!["Return for 2024-25"],
+            vec![""],
+            vec!["Partnership:", "  northtown "],
+        ],
+    );
+    let ws = wb.add_worksheet().set_name("ISSUES").unwrap();
+    put_rows(
+        ws,
+        0,
+        &[
+            vec!["Northtown CSP issues"],
+            vec![""],
+            vec!["Notes", "IDENTIFIED AS:", "Lead agency", "issue", "Local Heading"],
+            vec!["", "Main priority", "Police", "CSE", "Vulnerable people"],
+            vec!["", "", "", "", ""],
+            vec!["note", "cross cutting", "", "  Safeguarding   Vulnerable People ", ""],
+            vec!["", "n/a", "", "Road Safety", ""],
+            vec!["", "Broader theme", "", "anti social behavior.", ""],
+            vec!["", "Priority", "", "Gangs (county lines)", ""],
+        ],
+    );
+    wb.save(s.sub("north.xlsx")).unwrap();
+    submission(
+        &s.sub("south.xlsx"),
+        "Southtown",
+        &[("Domestic violence", "Theme"), ("ASB", "Main")],
+    );
+    let j = s.json();
+    let safeguarding = row(&j, "appendix_a", "Safeguarding and Vulnerability");
+    assert_eq!(
+        safeguarding["csp_count"], 1,
+        "two sub-issues of one issue in one CSP count once"
+    );
+    assert_eq!(safeguarding["main_priority"], 1, "the strongest identification is kept");
+    assert_eq!(safeguarding["cross_cutting_theme"], 0);
+    let asb = row(&j, "appendix_a", "Anti-Social Behaviour");
+    assert_eq!(asb["csp_count"], 2);
+    assert_eq!(
+        (asb["main_priority"].as_u64(), asb["part_of_broader_theme"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(row(&j, "appendix_a", "Serious and Organised Crime")["csp_count"], 1);
+    assert_eq!(row(&j, "appendix_a", "Domestic Abuse")["cross_cutting_theme"], 1);
+    assert!(
+        j["appendix_a"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["issue"] != "Road Safety"),
+        "n/a is not identified"
+    );
+    assert_eq!(j["partnerships"]["missing"], serde_json::json!(["East Vale"]));
+    assert_eq!(
+        j["partnerships"]["expected"], 3,
+        "the denominator stays the expected number"
+    );
+    assert!(
+        j["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["message"].as_str().unwrap().contains("East Vale"))
+    );
+}
+
+#[test]
+fn an_unknown_name_is_listed_and_warned_about_never_dropped_or_mapped() {
+    let s = Small::new(&["A", "B"], "");
+    submission(
+        &s.sub("a.xlsx"),
+        "A",
+        &[
+            ("Troubled families", "Main priority"),
+            ("Domestik abuse", "Main priority"),
+        ],
+    );
+    submission(
+        &s.sub("b.xlsx"),
+        "B",
+        &[
+            ("troubled families", "Cross-cutting theme"),
+            ("Hidden issue", "Not identified"),
+        ],
+    );
+    let j = s.json();
+    let others = j["other_focus_areas"].as_array().unwrap();
+    assert_eq!(others.len(), 2, "{others:?}");
+    let tf = others.iter().find(|o| o["name"] == "Troubled families").unwrap();
+    assert_eq!(tf["partnerships"], serde_json::json!(["A", "B"]));
+    assert!(
+        j["appendix_a"].as_array().unwrap().is_empty(),
+        "nothing was silently mapped"
+    );
+    let warnings: Vec<&str> = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("Domestik abuse") && w.contains("Domestic Abuse")),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("Hidden issue")),
+        "a name marked Not identified is not listed"
+    );
+}
+
+#[test]
+fn a_partnership_alias_counts_under_its_review_name() {
+    let s = Small::new(
+        &["Shepway", "Dover"],
+        "[partnership_aliases]\n\"Shepway\" = [\"Folkestone & Hythe\"]\n",
+    );
+    submission(&s.sub("fh.xlsx"), "Folkestone and Hythe", &[("DA", "Main priority")]);
+    submission(&s.sub("dover.xlsx"), "DOVER", &[("DA", "Main priority")]);
+    let j = s.json();
+    assert_eq!(
+        row(&j, "appendix_a", "Domestic Abuse")["partnerships"],
+        serde_json::json!(["Dover", "Shepway"])
+    );
+}
+
+#[test]
+fn ods_and_xls_submissions_read_the_same_as_xlsx() {
+    // tests/fixtures/swale.ods and dover.xls were made from the sample's .xlsx submissions with
+    // `soffice --headless --convert-to ods|xls` (LibreOffice 7.4).
+    let s = sample_copy();
+    let subs = s.path().join("submissions");
+    std::fs::remove_file(subs.join("08-swale.xlsx")).unwrap();
+    std::fs::remove_file(subs.join("04-dover.xlsx")).unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::copy(fixtures.join("swale.ods"), subs.join("08-swale.ods")).unwrap();
+    std::fs::copy(fixtures.join("dover.xls"), subs.join("04-dover.xls")).unwrap();
+    let via_other = csa_review::review_folder(s.path()).unwrap();
+    let via_xlsx = csa_review::review_folder(&sample()).unwrap();
+    let counts = |a: &csa_review::Assessment| -> Vec<(usize, usize, usize, usize, Vec<String>)> {
+        a.appendix_a
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.issue,
+                    r.csp_count,
+                    r.main_priority,
+                    r.cross_cutting_theme,
+                    r.partnerships.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(counts(&via_other), counts(&via_xlsx));
+    assert_eq!(via_other.appendix_a.received.len(), 11);
+    let dover = via_other
+        .received
+        .iter()
+        .find(|r| r.submission.file.ends_with("04-dover.xls"))
+        .unwrap();
+    assert_eq!(
+        dover.submission.date_completed.as_deref(),
+        Some("2018-01-11"),
+        "a date read from .xls"
+    );
+}
+
+#[test]
+fn other_files_in_the_submissions_folder_are_ignored_with_a_warning() {
+    let s = Small::new(&["A"], "");
+    submission(&s.sub("a.xlsx"), "A", &[("DA", "Main priority")]);
+    std::fs::write(s.sub("notes.txt"), "covering email").unwrap();
+    std::fs::write(s.sub("~$a.xlsx"), "lock").unwrap();
+    let j = s.json();
+    let files: Vec<&str> = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|w| w["file"].as_str())
+        .collect();
+    assert!(files.contains(&"submissions/notes.txt"), "{files:?}");
+    assert!(files.contains(&"submissions/~$a.xlsx"), "{files:?}");
+    assert_eq!(row(&j, "appendix_a", "Domestic Abuse")["csp_count"], 1);
+}
+
+#[test]
+fn numbers_and_formulas_are_read_by_value() {
+    let s = Small::new(&["A"], "");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Submission").unwrap();
+    ws.write_string(0, 0, "Partnership").unwrap();
+    ws.write_formula(0, 1, rust_xlsxwriter::Formula::new("=\"A\"").set_result("A"))
+        .unwrap();
+    let ws = wb.add_worksheet().set_name("Issues").unwrap();
+    put_rows(
+        ws,
+        0,
+        &[vec!["Issue", "Identified as"], vec!["Road Safety", "Main priority"]],
+    );
+    wb.save(s.sub("a.xlsx")).unwrap();
+    let j = s.json();
+    assert_eq!(
+        row(&j, "appendix_a", "Road Safety")["partnerships"],
+        serde_json::json!(["A"])
+    );
+}

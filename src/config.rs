@@ -28,10 +28,10 @@ pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> Error {
             .skip(1)
             .step_by(2)
             .collect();
-        if expected.len() > 1 {
-            if let Some(s) = taxonomy::suggest(unknown, expected.iter().copied()) {
-                hint = format!(" (did you mean `{s}`?)");
-            }
+        if expected.len() > 1
+            && let Some(s) = taxonomy::suggest(unknown, expected.iter().copied())
+        {
+            hint = format!(" (did you mean `{s}`?)");
         }
         // The span covers the whole table; point at the key's own line.
         if let (Some(span), false) = (err.span(), unknown.is_empty()) {

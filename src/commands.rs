@@ -166,8 +166,8 @@ pub fn review_toml(area: &str, year: &str) -> String {
 area = {area_q}
 year = {year_q}
 submissions = "submissions"        # one workbook per CSP; templates/district.xlsx is the form to send them
-morile = "morile.xlsx"             # fill in templates/morile.xlsx and save it here as morile.xlsx
-horizon = "horizon.xlsx"           # fill in templates/horizon.xlsx and save it here as horizon.xlsx
+# morile = "morile.xlsx"           # fill in templates/morile.xlsx and save it here (the default name)
+# horizon = "horizon.xlsx"         # fill in templates/horizon.xlsx and save it here (the default name)
 # previous = "../2025-26/out/{area}-csa-2025-26.xlsx"   # last year's workbook, for year-on-year change
 
 # The CSPs expected to submit: their number is the denominator of Appendix A.

@@ -12,6 +12,12 @@ use rust_xlsxwriter::{
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+const APPENDIX_A_WIDTHS: [f64; 6] = [60.0, 16.0, 13.0, 13.0, 13.0, 70.0];
+const APPENDIX_C_WIDTHS: [f64; 6] = [32.0, 70.0, 45.0, 10.0, 10.0, 16.0];
+const RANKING_WIDTHS: [f64; 13] = [7.0, 34.0, 7.0, 8.0, 8.0, 8.0, 9.0, 8.0, 9.0, 9.0, 15.0, 70.0, 50.0];
+const COMPARISON_WIDTHS: [f64; 6] = [20.0, 36.0, 36.0, 16.0, 80.0, 40.0];
+const DATA_QUALITY_WIDTHS: [f64; 5] = [36.0, 14.0, 36.0, 90.0, 16.0];
+
 /// The sheet names, in their fixed order.
 pub const SHEETS: [&str; 8] = [
     "Summary",
@@ -34,6 +40,12 @@ struct Styles {
     bold: Format,
     decimal: Format,
     score: Format,
+    /// Notes below a table: not wrapped, so they run across the empty cells to their right.
+    note: Format,
+    /// Numbers and short text in rows whose other cells wrap.
+    top: Format,
+    /// Ranks, centred so that "12" and "12=" line up.
+    rank: Format,
 }
 
 impl Styles {
@@ -47,8 +59,11 @@ impl Styles {
                 .set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             bold: Format::new().set_bold(),
-            decimal: Format::new().set_num_format("0.000"),
-            score: Format::new().set_num_format("0.00"),
+            decimal: Format::new().set_num_format("0.000").set_align(FormatAlign::Top),
+            score: Format::new().set_num_format("0.00").set_align(FormatAlign::Top),
+            top: Format::new().set_align(FormatAlign::Top),
+            note: Format::new().set_italic(),
+            rank: Format::new().set_align(FormatAlign::Center).set_align(FormatAlign::Top),
         }
     }
 }
@@ -98,13 +113,47 @@ fn band_colours(
     Ok(())
 }
 
-fn write_row(ws: &mut Worksheet, row: u32, cells: &[String], wrap: &Format) -> std::result::Result<(), XlsxError> {
+/// Set the column widths of a sheet.
+fn set_widths(ws: &mut Worksheet, widths: &[f64]) -> std::result::Result<(), XlsxError> {
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    Ok(())
+}
+
+/// Make a row tall enough for its wrapped text: spreadsheet programs do not always do it on opening.
+fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(u16, &str)], widths: &[f64]) -> std::result::Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(c, text)| {
+            let width = widths.get(*c as usize).copied().unwrap_or(10.0).max(4.0);
+            text.split('\n')
+                .map(|l| (l.chars().count() as f64 / (width * 0.95)).ceil().max(1.0) as u32)
+                .sum::<u32>()
+        })
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(row, 15.0 * f64::from(lines))?;
+    }
+    Ok(())
+}
+
+/// Write a row of text cells (empty ones left blank), wrapped, and fit its height.
+fn write_row(
+    ws: &mut Worksheet,
+    row: u32,
+    cells: &[String],
+    wrap: &Format,
+    widths: &[f64],
+) -> std::result::Result<(), XlsxError> {
     for (c, v) in cells.iter().enumerate() {
         if !v.is_empty() {
             ws.write_string_with_format(row, c as u16, v, wrap)?;
         }
     }
-    Ok(())
+    let texts: Vec<(u16, &str)> = cells.iter().enumerate().map(|(c, v)| (c as u16, v.as_str())).collect();
+    fit_row(ws, row, &texts, widths)
 }
 
 fn summary(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
@@ -165,11 +214,18 @@ fn appendix_a(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
     let mut r = 2u32;
     for row in &aa.rows {
         ws.write_string_with_format(r, 0, &tax.issues[row.issue].label, &s.wrap)?;
-        ws.write_number(r, 1, row.csp_count as f64)?;
-        ws.write_number(r, 2, row.main_priority as f64)?;
-        ws.write_number(r, 3, row.cross_cutting_theme as f64)?;
-        ws.write_number(r, 4, row.part_of_broader_theme as f64)?;
-        ws.write_string_with_format(r, 5, row.partnerships.join(", "), &s.wrap)?;
+        ws.write_number_with_format(r, 1, row.csp_count as f64, &s.top)?;
+        ws.write_number_with_format(r, 2, row.main_priority as f64, &s.top)?;
+        ws.write_number_with_format(r, 3, row.cross_cutting_theme as f64, &s.top)?;
+        ws.write_number_with_format(r, 4, row.part_of_broader_theme as f64, &s.top)?;
+        let csps = row.partnerships.join(", ");
+        ws.write_string_with_format(r, 5, &csps, &s.wrap)?;
+        fit_row(
+            ws,
+            r,
+            &[(0, &tax.issues[row.issue].label), (5, &csps)],
+            &APPENDIX_A_WIDTHS,
+        )?;
         r += 1;
     }
     let last = r - 1;
@@ -188,7 +244,7 @@ fn appendix_a(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 others.join(", ")
             }
         ),
-        &s.wrap,
+        &s.note,
     )?;
     r += 1;
     ws.write_string_with_format(
@@ -199,14 +255,9 @@ fn appendix_a(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
             aa.received.len(),
             aa.expected
         ),
-        &s.wrap,
+        &s.note,
     )?;
-    ws.set_column_width(0, 60)?;
-    ws.set_column_width(1, 16)?;
-    for c in 2..=4 {
-        ws.set_column_width(c, 13)?;
-    }
-    ws.set_column_width(5, 70)?;
+    set_widths(ws, &APPENDIX_A_WIDTHS)?;
     if !aa.rows.is_empty() {
         let mut chart = Chart::new(ChartType::Bar);
         chart
@@ -250,9 +301,9 @@ fn appendix_b(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
     let mut r = 2u32;
     for i in &m.items {
         if i.tied {
-            ws.write_string(r, 0, format!("{}=", i.rank))?;
+            ws.write_string_with_format(r, 0, format!("{}=", i.rank), &s.rank)?;
         } else {
-            ws.write_number(r, 0, i.rank as f64)?;
+            ws.write_number_with_format(r, 0, i.rank as f64, &s.rank)?;
         }
         ws.write_string_with_format(r, 1, &i.item, &s.wrap)?;
         ws.write_string_with_format(r, 2, i.issue.map(|id| tax.name(id)).unwrap_or("(no issue)"), &s.wrap)?;
@@ -283,12 +334,12 @@ fn appendix_b(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
     } else {
         "Scores use csa-review's default scheme: local defaults, not official MoRiLE values."
     };
-    ws.write_string_with_format(r, 0, note, &s.wrap)?;
+    ws.write_string_with_format(r, 0, note, &s.note)?;
     ws.write_string_with_format(
         r + 1,
         0,
         "Equal scores share a rank (\"12=\"). Confidence is shown beside the score, never merged into it.",
-        &s.wrap,
+        &s.note,
     )?;
     ws.set_autofit_max_width(MAX_WIDTH);
     ws.autofit();
@@ -328,7 +379,7 @@ fn appendix_c(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
     let mut r = 2u32;
     for cat in Category::ALL {
         for h in a.horizon.items.iter().filter(|h| h.row.category == cat) {
-            ws.write_string(r, 0, cat.heading())?;
+            ws.write_string_with_format(r, 0, cat.heading(), &s.top)?;
             ws.write_string_with_format(r, 1, &h.row.item, &s.wrap)?;
             ws.write_string_with_format(
                 r,
@@ -341,15 +392,12 @@ fn appendix_c(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
             if let Some(t) = &h.row.timescale {
                 ws.write_string(r, 5, t)?;
             }
+            let related = h.issues.iter().map(|&i| tax.name(i)).collect::<Vec<_>>().join("; ");
+            fit_row(ws, r, &[(1, &h.row.item), (2, &related)], &APPENDIX_C_WIDTHS)?;
             r += 1;
         }
     }
-    ws.set_column_width(0, 32)?;
-    ws.set_column_width(1, 70)?;
-    ws.set_column_width(2, 45)?;
-    ws.set_column_width(3, 10)?;
-    ws.set_column_width(4, 10)?;
-    ws.set_column_width(5, 16)?;
+    set_widths(ws, &APPENDIX_C_WIDTHS)?;
     Ok(())
 }
 
@@ -377,12 +425,12 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
     let mut r = 2u32;
     for x in &a.ranking {
         if x.tied {
-            ws.write_string(r, 0, ranking_rank(x))?;
+            ws.write_string_with_format(r, 0, ranking_rank(x), &s.rank)?;
         } else {
-            ws.write_number(r, 0, x.rank as f64)?;
+            ws.write_number_with_format(r, 0, x.rank as f64, &s.rank)?;
         }
-        ws.write_string(r, 1, issue_name(a, x))?;
-        ws.write_number(r, 2, x.csp_count as f64)?;
+        ws.write_string_with_format(r, 1, issue_name(a, x), &s.top)?;
+        ws.write_number_with_format(r, 2, x.csp_count as f64, &s.top)?;
         ws.write_number_with_format(r, 3, crate::config::round(x.components.local, 3), &s.decimal)?;
         ws.write_number_with_format(r, 4, crate::config::round(x.components.morile, 3), &s.decimal)?;
         ws.write_number_with_format(r, 5, crate::config::round(x.components.horizon, 3), &s.decimal)?;
@@ -410,6 +458,7 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
                 decision_text(x),
             ],
             &s.wrap,
+            &RANKING_WIDTHS,
         )?;
         r += 1;
     }
@@ -429,24 +478,8 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
         ws.write_string(r + 1 + i as u32, 1, *label)?;
         ws.write_number_with_format(r + 1 + i as u32, 2, *value, &s.decimal)?;
     }
-    ws.write_string_with_format(r + 6, 0, format!("Ties: {TIE_RULES}"), &s.wrap)?;
-    for (c, width) in [
-        (0u16, 7),
-        (1, 34),
-        (2, 7),
-        (3, 8),
-        (4, 8),
-        (5, 8),
-        (6, 9),
-        (7, 8),
-        (8, 9),
-        (9, 9),
-        (10, 15),
-        (11, 70),
-        (12, 50),
-    ] {
-        ws.set_column_width(c, width)?;
-    }
+    ws.write_string_with_format(r + 6, 0, format!("Ties: {TIE_RULES}"), &s.note)?;
+    set_widths(ws, &RANKING_WIDTHS)?;
     Ok(())
 }
 
@@ -508,6 +541,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 lead(&p.name, p.issue),
             ],
             &s.wrap,
+            &COMPARISON_WIDTHS,
         )?;
         r += 1;
     }
@@ -529,6 +563,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 lead(name, issue),
             ],
             &s.wrap,
+            &COMPARISON_WIDTHS,
         )?;
         r += 1;
     }
@@ -554,6 +589,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 String::new(),
             ],
             &s.wrap,
+            &COMPARISON_WIDTHS,
         )?;
         r += 1;
     }
@@ -575,6 +611,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 String::new(),
             ],
             &s.wrap,
+            &COMPARISON_WIDTHS,
         )?;
         r += 1;
     }
@@ -592,9 +629,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         ),
         &s.bold,
     )?;
-    for (c, width) in [(0u16, 20), (1, 36), (2, 36), (3, 16), (4, 80), (5, 40)] {
-        ws.set_column_width(c, width)?;
-    }
+    set_widths(ws, &COMPARISON_WIDTHS)?;
     Ok(())
 }
 
@@ -624,6 +659,7 @@ fn data_quality(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::
                 s_.and_then(|x| x.date_completed.clone()).unwrap_or_default(),
             ],
             &s.wrap,
+            &DATA_QUALITY_WIDTHS,
         )?;
         r += 1;
     }
@@ -651,12 +687,11 @@ fn data_quality(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::
                 w.message.clone(),
             ],
             &s.wrap,
+            &DATA_QUALITY_WIDTHS,
         )?;
         r += 1;
     }
-    for (c, width) in [(0u16, 36), (1, 14), (2, 36), (3, 90), (4, 16)] {
-        ws.set_column_width(c, width)?;
-    }
+    set_widths(ws, &DATA_QUALITY_WIDTHS)?;
     Ok(())
 }
 
@@ -781,6 +816,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf], protected
             path.display(),
             path.display()
         )));
+    }
+    // Never replace a device, pipe or socket (such as /dev/full) with a file.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_file() && !m.file_type().is_symlink()) {
+        return Err(Error::io(
+            path,
+            "not a regular file; give the path of a workbook to write",
+        ));
     }
     let dir = path
         .parent()

@@ -1,0 +1,452 @@
+//! The refreshed workbook (SPEC §8), safe writing, the templates and `init` (SPEC §6).
+
+mod common;
+use calamine::{Data, Reader, open_workbook_auto};
+use common::*;
+use std::io::{Read, Write};
+use std::path::Path;
+
+fn write_workbook(dir: &Path, out: &Path) {
+    let o = bin()
+        .args(["review", "--format", "json", "--out"])
+        .arg(out)
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn sheet(path: &Path, name: &str) -> calamine::Range<Data> {
+    let mut wb = open_workbook_auto(path).unwrap();
+    wb.worksheet_range(name).unwrap()
+}
+
+fn text(r: &calamine::Range<Data>, row: u32, col: u32) -> String {
+    r.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn number(r: &calamine::Range<Data>, row: u32, col: u32) -> f64 {
+    match r.get_value((row, col)) {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("expected a number at ({row}, {col}), found {other:?}"),
+    }
+}
+
+/// Appendix A and B as read back from a workbook (any format calamine reads): (label, count) and item order.
+fn appendices(path: &Path) -> (Vec<(String, f64)>, Vec<String>) {
+    let a = sheet(path, "Appendix A");
+    assert_eq!(text(&a, 0, 0), "Appendix A: Strategic Assessments (2018-19)");
+    assert_eq!(text(&a, 1, 0), "Priority");
+    assert_eq!(text(&a, 1, 1), "No. of CSPs identifying these issues");
+    let rows: Vec<(String, f64)> = (2..13).map(|r| (text(&a, r, 0), number(&a, r, 1))).collect();
+    let b = sheet(path, "Appendix B");
+    assert_eq!(text(&b, 0, 0), "Appendix B: MoRiLE Assessment (2018-19)");
+    assert_eq!(text(&b, 1, 0), "Rank");
+    let items: Vec<String> = (2..15).map(|r| text(&b, r, 1)).collect();
+    (rows, items)
+}
+
+const PUBLISHED_COUNTS: [f64; 11] = [10.0, 10.0, 10.0, 8.0, 8.0, 7.0, 7.0, 7.0, 4.0, 4.0, 3.0];
+
+#[test]
+fn the_workbook_has_the_sheets_in_order_and_the_published_appendices_as_numbers() {
+    let dir = sample_copy();
+    let out = dir.path().join("out/csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let wb = open_workbook_auto(&out).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Summary",
+            "Appendix A",
+            "Appendix B",
+            "Appendix C",
+            "Ranking",
+            "Comparison",
+            "Data quality",
+            "Provenance"
+        ]
+    );
+    let (rows, items) = appendices(&out);
+    assert_eq!(rows.iter().map(|r| r.1).collect::<Vec<_>>(), PUBLISHED_COUNTS);
+    assert_eq!(rows[2].0, "ASB/Environmental");
+    assert_eq!(items[0], "Modern Slavery");
+    assert_eq!(items[11..], ["Hate Crime", "Road Safety"]);
+    let b = sheet(&out, "Appendix B");
+    assert_eq!(text(&b, 13, 0), "12=");
+    assert_eq!(text(&b, 14, 0), "12=");
+    assert_eq!(number(&b, 2, 7), 800.0, "scores are numbers");
+    let a = sheet(&out, "Appendix A");
+    assert_eq!(text(&a, 13, 0), "Total");
+    assert_eq!(number(&a, 13, 1), 78.0);
+    let ranking = sheet(&out, "Ranking");
+    assert!(
+        matches!(ranking.get_value((2, 6)), Some(Data::Float(_))),
+        "combined scores are numbers"
+    );
+    let prov = sheet(&out, "Provenance");
+    let hashes: Vec<String> = (0..prov.height() as u32)
+        .map(|r| text(&prov, r, 2))
+        .filter(|h| h.len() == 64)
+        .collect();
+    assert_eq!(
+        hashes.len(),
+        14,
+        "review.toml, 11 submissions, morile.xlsx, horizon.xlsx"
+    );
+    let dq = sheet(&out, "Data quality");
+    assert_eq!(text(&dq, 2, 1), "received");
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let dir = sample_copy();
+    let (one, two) = (dir.path().join("one.xlsx"), dir.path().join("two.xlsx"));
+    write_workbook(dir.path(), &one);
+    write_workbook(dir.path(), &two);
+    assert_eq!(std::fs::read(&one).unwrap(), std::fs::read(&two).unwrap());
+    let a = bin()
+        .args(["review", "--no-workbook", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let b = bin()
+        .args(["review", "--no-workbook", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn the_workbook_has_frozen_headers_print_setup_charts_band_colours_and_properties() {
+    let dir = sample_copy();
+    let out = dir.path().join("csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+        s
+    };
+    let appendix_b = read("xl/worksheets/sheet3.xml");
+    assert!(appendix_b.contains("state=\"frozen\""));
+    assert!(appendix_b.contains("orientation=\"landscape\"") && appendix_b.contains("fitToHeight=\"0\""));
+    assert!(appendix_b.contains("<conditionalFormatting"));
+    assert!(read("xl/workbook.xml").contains("_xlnm.Print_Titles"));
+    assert!(read("xl/charts/chart1.xml").contains("barDir val=\"bar\""));
+    assert!(read("xl/charts/chart2.xml").contains("MoRiLE score"));
+    let core = read("docProps/core.xml");
+    assert!(core.contains("Kent Community Safety Agreement review 2018-19") && core.contains("csa-review"));
+}
+
+#[test]
+fn writing_never_overwrites_an_input_nor_leaves_a_partial_file() {
+    let dir = sample_copy();
+    let input = dir.path().join("morile.xlsx");
+    let before = snapshot(dir.path());
+    bin()
+        .args(["review", "--out"])
+        .arg(&input)
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    bin()
+        .args(["review", "--out"])
+        .arg(dir.path().join("submissions/summary.xlsx"))
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    assert_eq!(snapshot(dir.path()), before);
+    // A failed write (a full disk) leaves no file behind.
+    if Path::new("/dev/full").exists() {
+        let o = bin()
+            .args(["review", "--out", "/dev/full"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("/dev/full"));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::metadata("/dev/full").unwrap().file_type().is_char_device(),
+            "the device is left alone"
+        );
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn a_read_only_output_folder_is_a_clear_error() {
+    if unsafe_is_root() {
+        return; // root may write anywhere; the check means nothing then
+    }
+    let dir = sample_copy();
+    let ro = dir.path().join("ro");
+    std::fs::create_dir(&ro).unwrap();
+    let mut perms = std::fs::metadata(&ro).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&ro, perms).unwrap();
+    let o = bin()
+        .args(["review", "--out"])
+        .arg(ro.join("x.xlsx"))
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("ro"));
+}
+
+fn unsafe_is_root() -> bool {
+    std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"))
+}
+
+/// Fill cells of a template as a person would: the sheet's XML gets the values (inline strings).
+fn fill(template: &Path, out: &Path, sheet_name: &str, cells: &[(&str, &str)]) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(template).unwrap()).unwrap();
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    let at = workbook.find(&format!("name=\"{sheet_name}\"")).unwrap();
+    let rid = workbook[at..]
+        .split("r:id=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .trim_start_matches("rId")
+        .to_string();
+    let target = format!("xl/worksheets/sheet{rid}.xml");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == target {
+            let mut xml = String::from_utf8(bytes).unwrap();
+            for (cell, value) in cells {
+                let start = xml
+                    .find(&format!("<c r=\"{cell}\""))
+                    .unwrap_or_else(|| panic!("no cell {cell}"));
+                let end = start + xml[start..].find('>').unwrap();
+                let open = xml[start..end].trim_end_matches('/').to_string();
+                let after = if xml[..end].ends_with('/') {
+                    end + 1
+                } else {
+                    end + 1 + xml[end + 1..].find("</c>").unwrap() + 4
+                };
+                let open = open.split(" t=\"").next().unwrap().to_string();
+                let new = format!("{open} t=\"inlineStr\"><is><t>{value}</t></is></c>");
+                xml.replace_range(start..after, &new);
+            }
+            bytes = xml.into_bytes();
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(&bytes).unwrap();
+    }
+    writer.finish().unwrap();
+}
+
+#[test]
+fn the_district_template_has_drop_downs_and_is_read_back_when_filled() {
+    let dir = sample_copy();
+    let template = dir.path().join("district.xlsx");
+    bin()
+        .args(["template", "district", "--review"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&template)
+        .assert()
+        .success();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&template).unwrap()).unwrap();
+    let mut all = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().starts_with("xl/worksheets/") {
+            f.read_to_string(&mut all).unwrap();
+        }
+    }
+    assert!(
+        all.contains("errorStyle=\"information\""),
+        "free text is allowed in the Issue column"
+    );
+    assert_eq!(
+        all.matches("<dataValidation ").count(),
+        3,
+        "partnership, issue and identified-as lists"
+    );
+    assert!(all.contains("<sheetProtection"), "sheets are protected");
+    let lists = sheet(&template, "Lists");
+    let names: Vec<String> = (1..12).map(|r| text(&lists, r, 0)).collect();
+    assert!(
+        names.contains(&"Tunbridge Wells".to_string()),
+        "the review's partnerships"
+    );
+
+    // Ashford fills it in; the blank template's own rows name every issue, left blank (not identified).
+    std::fs::remove_file(dir.path().join("submissions/01-ashford.xlsx")).unwrap();
+    let filled = dir.path().join("submissions/01-ashford.xlsx");
+    fill(
+        &template,
+        &filled,
+        "Issues",
+        &[
+            ("B4", "Main priority"),
+            ("B5", "Cross-cutting theme"),
+            ("B6", "Main priority"),
+            ("B7", "Part of broader theme"),
+            ("B13", "Main priority"),
+            ("A15", "Troubled families"),
+            ("B15", "Main priority"),
+        ],
+    );
+    std::fs::remove_file(&template).unwrap();
+    let tmp = dir.path().join("step.xlsx");
+    std::fs::rename(&filled, &tmp).unwrap();
+    fill(&tmp, &filled, "Submission", &[("B3", "Ashford")]);
+    std::fs::remove_file(&tmp).unwrap();
+    let a = csa_review::review_folder(dir.path()).expect("the filled template is read back");
+    let ashford = a
+        .received
+        .iter()
+        .find(|r| r.submission.file.ends_with("01-ashford.xlsx"))
+        .unwrap();
+    let named: Vec<(&str, &str)> = ashford
+        .submission
+        .rows
+        .iter()
+        .filter(|r| r.identified != csa_review::read::submission::Identification::NotIdentified)
+        .map(|r| (r.name.as_str(), r.identified.label()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("Domestic Abuse", "Main priority"),
+            ("Safeguarding and Vulnerability", "Cross-cutting theme"),
+            ("Anti-Social Behaviour", "Main priority"),
+            ("Serious and Organised Crime", "Part of broader theme"),
+            ("Community Confidence", "Main priority"),
+            ("Troubled families", "Main priority")
+        ]
+    );
+    assert!(
+        a.appendix_a
+            .other_focus_areas
+            .iter()
+            .any(|o| o.name == "Troubled families" && o.partnerships == ["Ashford", "Swale"])
+    );
+}
+
+#[test]
+fn the_morile_and_horizon_templates_have_their_sheets_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, data_sheet, header) in [("morile", "MoRiLE", "Item"), ("horizon", "PESTELO", "Category")] {
+        let p = dir.path().join(format!("{kind}.xlsx"));
+        bin().args(["template", kind, "--out"]).arg(&p).assert().success();
+        let s = sheet(&p, data_sheet);
+        assert_eq!(text(&s, 2, 0), header);
+        assert!(!text(&sheet(&p, "Instructions"), 2, 0).is_empty());
+    }
+    let m = sheet(&dir.path().join("morile.xlsx"), "MoRiLE");
+    assert_eq!(text(&m, 2, 6), "Geographic scope");
+}
+
+#[test]
+fn init_makes_a_review_folder_and_refuses_to_overwrite_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let review = dir.path().join("2026-27");
+    bin()
+        .args(["init"])
+        .arg(&review)
+        .args(["--area", "Kent", "--year", "2026-27"])
+        .assert()
+        .success();
+    for f in [
+        "review.toml",
+        "templates/district.xlsx",
+        "templates/morile.xlsx",
+        "templates/horizon.xlsx",
+    ] {
+        assert!(review.join(f).is_file(), "{f}");
+    }
+    assert!(review.join("submissions").is_dir());
+    let toml = std::fs::read_to_string(review.join("review.toml")).unwrap();
+    assert!(toml.contains("area = \"Kent\"") && toml.contains("year = \"2026-27\"") && toml.contains("# "));
+    let before = snapshot(&review);
+    bin()
+        .args(["init"])
+        .arg(&review)
+        .args(["--area", "Kent", "--year", "2026-27"])
+        .assert()
+        .code(2);
+    assert_eq!(snapshot(&review), before);
+    // The new folder reads as a review: with partnerships listed and one return, it runs.
+    let toml = toml.replace("partnerships = []", "partnerships = [\"Ashford\"]");
+    std::fs::write(review.join("review.toml"), toml).unwrap();
+    submission(
+        &review.join("submissions/ashford.xlsx"),
+        "Ashford",
+        &[("DA", "Main priority")],
+    );
+    bin().args(["review", "--no-workbook"]).arg(&review).assert().success();
+}
+
+/// A real spreadsheet program opens the workbook and sees the published appendices.
+#[test]
+fn libreoffice_reads_the_published_appendices() {
+    let soffice = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    let Some(soffice) = soffice else {
+        assert!(
+            std::env::var("CI").is_err(),
+            "soffice is required under CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    };
+    let dir = sample_copy();
+    let out = dir.path().join("csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let profile = dir.path().join("lo-profile");
+    let status = std::process::Command::new(soffice)
+        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(dir.path())
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let ods = dir.path().join("csa.ods");
+    let (rows, items) = appendices(&ods);
+    assert_eq!(rows.iter().map(|r| r.1).collect::<Vec<_>>(), PUBLISHED_COUNTS);
+    assert_eq!(
+        items[..4],
+        [
+            "Modern Slavery",
+            "PREVENT",
+            "Child Sexual Exploitation (CSE)",
+            "Domestic Abuse"
+        ]
+    );
+    assert_eq!(number(&sheet(&ods, "Appendix B"), 2, 7), 800.0);
+}

@@ -62,8 +62,10 @@ fn instructions(ws: &mut Worksheet, s: &Styles, title: &str, lines: &[String]) -
     ws.write_string_with_format(0, 0, title, &s.title)?;
     for (i, line) in lines.iter().enumerate() {
         ws.write_string_with_format(2 + i as u32, 0, line, &s.text)?;
+        super::fit_row(ws, 2 + i as u32, &[(0, line)], &[110.0])?;
     }
     ws.set_column_width(0, 110)?;
+    print_setup(ws);
     ws.protect();
     Ok(())
 }
@@ -86,7 +88,15 @@ fn lists(ws: &mut Worksheet, columns: &[(&str, Vec<String>)]) -> Result<Vec<Opti
     Ok(formulas)
 }
 
+/// Landscape, one page wide.
+fn print_setup(ws: &mut Worksheet) {
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_paper_size(9);
+}
+
 fn protect_data_sheet(ws: &mut Worksheet) {
+    print_setup(ws);
     let options = ProtectionOptions {
         insert_rows: true,
         delete_rows: true,

@@ -1,6 +1,6 @@
 //! The refreshed workbook of SPEC §8, and writing files safely.
 
-use super::{decision_text, issue_name, ranking_rank};
+use super::{decision_text, fit_row, issue_name, ranking_rank};
 use crate::Assessment;
 use crate::assess::ranking::{Current, TIE_RULES};
 use crate::error::{Error, Result};
@@ -117,24 +117,6 @@ fn band_colours(
 fn set_widths(ws: &mut Worksheet, widths: &[f64]) -> std::result::Result<(), XlsxError> {
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
-    }
-    Ok(())
-}
-
-/// Make a row tall enough for its wrapped text: spreadsheet programs do not always do it on opening.
-fn fit_row(ws: &mut Worksheet, row: u32, cells: &[(u16, &str)], widths: &[f64]) -> std::result::Result<(), XlsxError> {
-    let lines = cells
-        .iter()
-        .map(|(c, text)| {
-            let width = widths.get(*c as usize).copied().unwrap_or(10.0).max(4.0);
-            text.split('\n')
-                .map(|l| (l.chars().count() as f64 / (width * 0.95)).ceil().max(1.0) as u32)
-                .sum::<u32>()
-        })
-        .max()
-        .unwrap_or(1);
-    if lines > 1 {
-        ws.set_row_height(row, 15.0 * f64::from(lines))?;
     }
     Ok(())
 }

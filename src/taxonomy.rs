@@ -43,6 +43,16 @@ pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text shortened for a message: at most 80 characters, with an ellipsis when cut.
+pub fn shorten(text: &str) -> String {
+    let t = tidy(text);
+    if t.chars().count() <= 80 {
+        t
+    } else {
+        format!("{}…", t.chars().take(79).collect::<String>())
+    }
+}
+
 /// The position of an issue in the taxonomy; also the taxonomy order.
 pub type IssueId = usize;
 

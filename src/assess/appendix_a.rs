@@ -124,7 +124,7 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
                         row.cell.clone(),
                         format!(
                             "\"{}\" matches no issue of the taxonomy; it is listed under other focus areas (nearest known name: \"{}\")",
-                            row.name,
+                            crate::taxonomy::shorten(&row.name),
                             taxonomy.nearest(&row.name)
                         ),
                     );

@@ -80,7 +80,7 @@ pub fn render(a: &Assessment) -> String {
             })
             .collect(),
     );
-    let others: Vec<String> = aa.other_focus_areas.iter().map(|x| x.name.clone()).collect();
+    let others: Vec<String> = aa.other_focus_areas.iter().map(|x| cell(&x.name)).collect();
     let _ = writeln!(out, "Other focus areas: {}.\n", list(&others));
 
     let _ = writeln!(out, "## Appendix B: MoRiLE Assessment ({})\n", a.review.year);

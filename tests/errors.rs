@@ -213,3 +213,34 @@ fn a_decision_for_an_unknown_issue_names_the_line() {
         "{e}"
     );
 }
+
+#[test]
+fn validate_lists_every_problem_sorted_by_file_and_cell() {
+    let dir = sample_copy();
+    let subs = dir.path().join("submissions");
+    submission(
+        &subs.join("04-dover.xlsx"),
+        "Dover",
+        &[("DA", "Yes"), ("ASB", "Main priority"), ("CSE", "Definitely")],
+    );
+    submission(&subs.join("02-canterbury.xlsx"), "Canterbury", &[("DA", "Maybe")]);
+    std::fs::write(subs.join("10-tonbridge-and-malling.xlsx"), b"").unwrap();
+    let out = bin().arg("validate").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let errors: Vec<&str> = text.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 4, "{text}");
+    assert!(
+        errors[0].contains("02-canterbury.xlsx") && errors[0].contains("cell B2"),
+        "{text}"
+    );
+    assert!(
+        errors[1].contains("04-dover.xlsx") && errors[1].contains("cell B2"),
+        "{text}"
+    );
+    assert!(
+        errors[2].contains("04-dover.xlsx") && errors[2].contains("cell B4"),
+        "{text}"
+    );
+    assert!(errors[3].contains("10-tonbridge-and-malling.xlsx"), "{text}");
+}

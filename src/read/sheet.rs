@@ -319,12 +319,22 @@ pub fn in_guarded_read() -> bool {
     GUARDED.with(|g| g.get())
 }
 
+static CAUGHT_PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many panics inside the workbook readers were caught and reported as damaged files (for the tests).
+pub fn caught_panics() -> usize {
+    CAUGHT_PANICS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Call a workbook reader, turning a panic inside it into an `Err` with its message.
 fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     GUARDED.with(|g| g.set(true));
     let result = catch_unwind(AssertUnwindSafe(f));
     GUARDED.with(|g| g.set(false));
-    result.map_err(|p| quiet_panic_message(p.as_ref()))
+    result.map_err(|p| {
+        CAUGHT_PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        quiet_panic_message(p.as_ref())
+    })
 }
 
 fn quiet_panic_message(payload: &(dyn std::any::Any + Send)) -> String {
@@ -376,7 +386,11 @@ impl Workbook {
             }
             // An Excel 97-2003 workbook under another name is still read, as a spreadsheet program would.
             ("xlsx" | "xlsm" | "ods" | "xls", "cfb") => {}
-            ("xlsx" | "xlsm" | "ods", "zip") => check_zip(&bytes, shown, limits)?,
+            ("xlsx" | "xlsm", "zip") => check_zip(&bytes, shown, limits)?,
+            ("ods", "zip") => {
+                check_zip(&bytes, shown, limits)?;
+                check_ods_content(&bytes, shown)?;
+            }
             ("xlsx" | "xlsm" | "ods", _) => {
                 return Err(Problem::error(
                     here,
@@ -540,6 +554,68 @@ fn check_zip(bytes: &[u8], shown: &str, limits: Limits) -> Result<(), Problem> {
         total += copied;
         if total > limits.max_unpacked_bytes {
             return Err(too_big(total));
+        }
+    }
+    Ok(())
+}
+
+/// The ODS reader of calamine can loop for ever on a truncated `content.xml` and take a space count of any
+/// size: read the XML through once first, requiring it to be whole and well formed, with sane space counts.
+fn check_ods_content(bytes: &[u8], shown: &str) -> Result<(), Problem> {
+    use quick_xml::events::Event;
+    let here = Location::file(shown);
+    let damaged = |why: String| {
+        Problem::error(
+            here.clone(),
+            format!("the workbook is damaged ({why}); open it in the spreadsheet program, save it again and resend it"),
+        )
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
+    let mut xml = Vec::new();
+    archive
+        .by_name("content.xml")
+        .map_err(|_| damaged("it has no content.xml".into()))?
+        .read_to_end(&mut xml)
+        .map_err(|e| damaged(e.to_string()))?;
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let mut depth: usize = 0;
+    let mut seen_root = false;
+    loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                seen_root = true;
+                if e.name().0 == "text:s" {
+                    check_space_count(&e).map_err(damaged)?;
+                }
+            }
+            Ok(Event::Empty(e)) => {
+                seen_root = true;
+                if e.name().0 == "text:s" {
+                    check_space_count(&e).map_err(damaged)?;
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => return Err(damaged(format!("content.xml: {e}"))),
+        }
+        buf.clear();
+    }
+    if !seen_root || depth != 0 {
+        return Err(damaged("content.xml ends before it is complete".into()));
+    }
+    Ok(())
+}
+
+fn check_space_count(e: &quick_xml::events::BytesStart<'_>) -> Result<(), String> {
+    for a in e.attributes().flatten() {
+        if a.key.0 == "text:c" {
+            let n: u64 = a.value.trim().parse().unwrap_or(u64::MAX);
+            if n > 10_000 {
+                return Err("content.xml asks for an impossible run of spaces".into());
+            }
         }
     }
     Ok(())

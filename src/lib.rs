@@ -25,7 +25,6 @@ use assess::morile::Morile;
 use assess::ranking::{Outcome, Ranked};
 use config::Review;
 use error::{Diagnostics, Error, Location, Problem, Result};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// The tool's version, as recorded in the Provenance sheet.
@@ -58,11 +57,10 @@ pub struct Assessment {
     pub inputs: Vec<InputFile>,
 }
 
-/// The SHA-256 of a file, in hex.
+/// The size and SHA-256 of a file, in hex.
 pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let digest = Sha256::digest(&bytes);
-    Ok((bytes.len() as u64, digest.iter().map(|b| format!("{b:02x}")).collect()))
+    Ok((bytes.len() as u64, read::sheet::sha256_hex(&bytes)))
 }
 
 /// The submission files of a folder, sorted by name; other files give a warning and are skipped.
@@ -167,25 +165,25 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
     let ranking = assess::ranking::rank(&review, &appendix_a, morile.as_ref(), &horizon);
     let outcome = assess::ranking::outcome(&review, &ranking);
 
-    let mut inputs = Vec::new();
-    let mut add_input = |path: &Path| -> Result<()> {
-        let (bytes, sha256) = sha256_file(path)?;
-        inputs.push(InputFile {
-            shown: review.shown(path),
-            bytes,
-            sha256,
-        });
-        Ok(())
-    };
-    add_input(&folder.join(config::REVIEW_FILE))?;
+    // Submissions were fingerprinted from the bytes read; the other inputs are read again here.
+    let digests: std::collections::HashMap<&str, &(u64, String)> = received
+        .iter()
+        .map(|r| (r.submission.file.as_str(), &r.submission.digest))
+        .collect();
+    let mut paths = vec![folder.join(config::REVIEW_FILE)];
     if review.taxonomy.source != "built-in" {
-        add_input(&folder.join(&review.taxonomy.source))?;
+        paths.push(folder.join(&review.taxonomy.source));
     }
-    for f in &files {
-        add_input(f)?;
-    }
-    for p in [&review.morile, &review.horizon].into_iter().flatten() {
-        add_input(p)?;
+    paths.extend(files.iter().cloned());
+    paths.extend([&review.morile, &review.horizon].into_iter().flatten().cloned());
+    let mut inputs = Vec::new();
+    for path in &paths {
+        let shown = review.shown(path);
+        let (bytes, sha256) = match digests.get(shown.as_str()) {
+            Some(d) => (*d).clone(),
+            None => sha256_file(path)?,
+        };
+        inputs.push(InputFile { shown, bytes, sha256 });
     }
     let warnings = d.sorted();
     Ok(Assessment {

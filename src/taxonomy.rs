@@ -81,6 +81,8 @@ pub struct Taxonomy {
     /// Where it came from: "built-in" or the file's path.
     pub source: String,
     index: HashMap<String, IssueId>,
+    /// (matching key, name) of every issue name, sub-issue and alias: the candidates for suggestions.
+    known: Vec<(String, String)>,
 }
 
 impl Taxonomy {
@@ -133,10 +135,17 @@ impl Taxonomy {
                 }
             }
         }
+        let known = file
+            .issue
+            .iter()
+            .flat_map(|i| std::iter::once(&i.name).chain(&i.sub_issues).chain(&i.aliases))
+            .map(|n| (key(n), n.clone()))
+            .collect();
         Ok(Taxonomy {
             issues: file.issue,
             source: shown_as.to_string(),
             index,
+            known,
         })
     }
 
@@ -165,15 +174,10 @@ impl Taxonomy {
     pub fn nearest(&self, name: &str) -> &str {
         let k = key(without_trailing_parenthetical(name).unwrap_or(name));
         let mut best: (f64, &str) = (-1.0, &self.issues[0].name);
-        for issue in &self.issues {
-            let names = std::iter::once(&issue.name)
-                .chain(&issue.sub_issues)
-                .chain(&issue.aliases);
-            for known in names {
-                let score = strsim::jaro_winkler(&k, &key(known));
-                if score > best.0 {
-                    best = (score, known);
-                }
+        for (known_key, known) in &self.known {
+            let score = strsim::jaro_winkler(&k, known_key);
+            if score > best.0 {
+                best = (score, known);
             }
         }
         best.1

@@ -265,8 +265,14 @@ fn a_sheet_beyond_the_cell_limit_is_refused() {
     );
 }
 
-/// A valid submission with an extra entry of `size` zero bytes: a tiny file that inflates hugely.
+/// A valid submission with an entry of `size` zero bytes: a tiny file that inflates hugely. When it lies about
+/// its size, the bomb replaces the shared strings, which every reader must inflate.
 fn zip_bomb(path: &Path, size: usize, lie_about_size: bool) {
+    let bomb_entry = if lie_about_size {
+        "xl/sharedStrings.xml"
+    } else {
+        "xl/media/padding.bin"
+    };
     let original = std::fs::read(sample().join("submissions/04-dover.xlsx")).unwrap();
     let mut input = zip::ZipArchive::new(std::io::Cursor::new(original)).unwrap();
     let mut out = Vec::new();
@@ -274,10 +280,12 @@ fn zip_bomb(path: &Path, size: usize, lie_about_size: bool) {
         let mut z = zip::ZipWriter::new(std::io::Cursor::new(&mut out));
         for i in 0..input.len() {
             let f = input.by_index_raw(i).unwrap();
-            z.raw_copy_file(f).unwrap();
+            if f.name().unwrap() != bomb_entry {
+                z.raw_copy_file(f).unwrap();
+            }
         }
         let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        z.start_file("xl/media/padding.bin", opts).unwrap();
+        z.start_file(bomb_entry, opts).unwrap();
         let chunk = vec![0u8; 1 << 20];
         for _ in 0..size / chunk.len() {
             z.write_all(&chunk).unwrap();

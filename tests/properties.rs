@@ -55,6 +55,7 @@ fn submissions(rows: &[Vec<(usize, u8)>]) -> Vec<Received> {
                 completed_by: None,
                 date_completed: None,
                 districts_covered: None,
+                digest: (0, String::new()),
                 rows: rows
                     .iter()
                     .map(|(n, i)| IssueRow {

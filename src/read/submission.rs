@@ -71,6 +71,8 @@ pub struct Submission {
     pub date_completed: Option<String>,
     pub districts_covered: Option<String>,
     pub rows: Vec<IssueRow>,
+    /// The file's size and SHA-256, from the bytes read.
+    pub digest: (u64, String),
 }
 
 const LABELS: [&str; 5] = [
@@ -160,6 +162,7 @@ fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
         date_completed: date.map(|v| v.0),
         districts_covered: districts.map(|v| v.0),
         rows: Vec::new(),
+        digest: (0, String::new()),
     })
 }
 

@@ -110,6 +110,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
     Some(Submission {
         file: shown.to_string(),
         rows,
+        digest: wb.digest.clone(),
         ..details
     })
 }

@@ -9,7 +9,10 @@ const AFTER_HELP: &str = "Examples:
   csa-review validate reviews/2025-26/submissions/*.xlsx
   csa-review template district --review reviews/2025-26 --out district-template.xlsx
   csa-review init reviews/2026-27 --area Kent --year 2026-27
+  csa-review status reviews/2026-27
+  csa-review explain \"Road Safety\"
 
+The analyst's guide, step by step: docs/guide.md.
 Exit status: 0 done (warnings allowed), 1 problems in the input, 2 usage errors.";
 
 /// The annual review of a county's community safety priorities: counts the district strategic assessments
@@ -28,6 +31,13 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +94,37 @@ Every problem is listed with its file, sheet and cell. Exit status 1 when there 
         /// The template file to write (.xlsx).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+    },
+    /// Explain one issue's place: the CSPs behind it, its MoRiLE and horizon items, its scores, the rule
+    /// that gave its recommendation, any decision and its sensitivity to the weights.
+    #[command(after_help = "Examples:
+  csa-review explain \"Road Safety\"
+  csa-review explain CSE reviews/2025-26          a sub-issue finds its issue")]
+    Explain {
+        /// The issue, sub-issue or alias (matched like a submission's names).
+        issue: String,
+        /// The review folder; the bundled sample when left out.
+        dir: Option<PathBuf>,
+    },
+    /// While returns come in: one line per expected partnership (received, missing or invalid), then totals.
+    #[command(after_help = "Examples:
+  csa-review status reviews/2025-26
+  csa-review status reviews/2025-26 --format json
+
+Writes nothing. Exit status 0 unless the folder itself cannot be read.")]
+    Status {
+        /// The review folder; the bundled sample when left out.
+        dir: Option<PathBuf>,
+        /// table or json.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print a shell completion script.
+    #[command(after_help = "Example:
+  csa-review completions bash > /etc/bash_completion.d/csa-review")]
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
     },
     /// Start a new review folder with review.toml, the three templates and an empty submissions folder.
     #[command(after_help = "Example:

@@ -19,7 +19,51 @@ pub fn run(command: Command) -> Result<()> {
         Command::Validate { paths } => validate(&paths),
         Command::Template { kind, review, out } => template(kind, review.as_deref(), &out),
         Command::Init { dir, area, year } => init(&dir, &area, &year),
+        Command::Explain { issue, dir } => explain(&issue, dir),
+        Command::Status { dir, format } => status(dir, format),
+        Command::Completions { shell } => completions(shell),
     }
+}
+
+fn completions(shell: crate::cli::Shell) -> Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = crate::cli::Cli::command();
+    let mut out = Vec::new();
+    let shell = match shell {
+        crate::cli::Shell::Bash => clap_complete::Shell::Bash,
+        crate::cli::Shell::Zsh => clap_complete::Shell::Zsh,
+        crate::cli::Shell::Fish => clap_complete::Shell::Fish,
+    };
+    clap_complete::generate(shell, &mut cmd, "csa-review", &mut out);
+    print(&String::from_utf8_lossy(&out))
+}
+
+fn status(dir: Option<PathBuf>, format: Format) -> Result<()> {
+    let dir = dir.unwrap_or_else(sample_dir);
+    let s = crate::status(&dir)?;
+    let text = match format {
+        Format::Json => format!(
+            "{}\n",
+            serde_json::to_string_pretty(&s).expect("the status always serialises")
+        ),
+        _ => report::table::status(&s),
+    };
+    print(&text)
+}
+
+fn explain(name: &str, dir: Option<PathBuf>) -> Result<()> {
+    let dir = dir.unwrap_or_else(sample_dir);
+    let a = crate::review_folder(&dir)?;
+    let Some(issue) = a.review.taxonomy.find(name) else {
+        return Err(Error::input(
+            crate::error::Location::none(),
+            format!(
+                "\"{name}\" is not an issue of this review's taxonomy; did you mean \"{}\"?",
+                a.review.taxonomy.nearest(name)
+            ),
+        ));
+    };
+    print(&report::table::explain(&a, issue))
 }
 
 /// The bundled sample: in the current folder when run from the repository, else beside the sources.

@@ -52,6 +52,8 @@ pub struct Assessment {
     pub horizon: Horizon,
     pub ranking: Vec<Ranked>,
     pub outcome: Outcome,
+    /// The sensitivity of each ranked issue to the weights, in ranking order.
+    pub sensitivity: Vec<(taxonomy::IssueId, assess::sensitivity::Sensitivity)>,
     /// Warnings, sorted by file and cell.
     pub warnings: Vec<Problem>,
     pub inputs: Vec<InputFile>,
@@ -164,6 +166,7 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
     }
     let ranking = assess::ranking::rank(&review, &appendix_a, morile.as_ref(), &horizon);
     let outcome = assess::ranking::outcome(&review, &ranking);
+    let sensitivity = assess::sensitivity::assess(&ranking, &review.weights, outcome.priorities.len());
 
     // Submissions were fingerprinted from the bytes read; the other inputs are read again here.
     let digests: std::collections::HashMap<&str, &(u64, String)> = received
@@ -194,6 +197,7 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
         horizon,
         ranking,
         outcome,
+        sensitivity,
         warnings,
         inputs,
     })
@@ -253,4 +257,102 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Where one expected partnership's return stands (`csa-review status`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReturnStatus {
+    pub partnership: String,
+    /// "received", "missing" or "invalid".
+    pub status: &'static str,
+    pub file: Option<String>,
+    pub date_completed: Option<String>,
+    pub completed_by: Option<String>,
+    /// The first problem of an invalid return, with its location.
+    pub problem: Option<String>,
+}
+
+/// The returns of a review folder: one per expected partnership, then files that match none.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub partnerships: Vec<ReturnStatus>,
+    /// Files whose partnership could not be told, or is not expected, with their first problem.
+    pub unmatched: Vec<(String, String)>,
+    pub received: usize,
+    pub missing: usize,
+    pub invalid: usize,
+}
+
+/// Check each return of a folder on its own. Fails only when the folder itself cannot be read.
+pub fn status(folder: &Path) -> Result<Status> {
+    let review = Review::load(folder)?;
+    let mut ignored = Diagnostics::default();
+    let files = submission_files(&review, &mut ignored)?;
+    let mut by_partnership: Vec<Option<ReturnStatus>> = vec![None; review.partnerships.len()];
+    let mut unmatched = Vec::new();
+    for path in &files {
+        let shown = review.shown(path);
+        let mut d = Diagnostics::default();
+        let read = read::submission::read(path, &shown, review.limits, &mut d);
+        let name = read
+            .as_ref()
+            .map(|s| s.partnership.clone())
+            .or_else(|| read::submission::read_partnership(path, &shown, review.limits));
+        let first_error = d
+            .sorted()
+            .into_iter()
+            .find(|p| p.is_error())
+            .map(|p| p.to_string().trim_start_matches("error: ").to_string());
+        let Some(p) = name.as_deref().and_then(|n| review.partnership(n)) else {
+            let why = first_error.unwrap_or_else(|| {
+                format!(
+                    "the partnership \"{}\" is not expected in review.toml",
+                    name.unwrap_or_default()
+                )
+            });
+            unmatched.push((shown, why));
+            continue;
+        };
+        let entry = ReturnStatus {
+            partnership: review.partnerships[p].clone(),
+            status: if first_error.is_some() { "invalid" } else { "received" },
+            file: Some(shown.clone()),
+            date_completed: read.as_ref().and_then(|s| s.date_completed.clone()),
+            completed_by: read.as_ref().and_then(|s| s.completed_by.clone()),
+            problem: first_error,
+        };
+        match &by_partnership[p] {
+            Some(first) => unmatched.push((
+                shown,
+                format!(
+                    "a second file for \"{}\" (the first is {})",
+                    entry.partnership,
+                    first.file.clone().unwrap_or_default()
+                ),
+            )),
+            None => by_partnership[p] = Some(entry),
+        }
+    }
+    let partnerships: Vec<ReturnStatus> = by_partnership
+        .into_iter()
+        .enumerate()
+        .map(|(p, s)| {
+            s.unwrap_or(ReturnStatus {
+                partnership: review.partnerships[p].clone(),
+                status: "missing",
+                file: None,
+                date_completed: None,
+                completed_by: None,
+                problem: None,
+            })
+        })
+        .collect();
+    let count = |what: &str| partnerships.iter().filter(|s| s.status == what).count();
+    Ok(Status {
+        received: count("received"),
+        missing: count("missing"),
+        invalid: count("invalid"),
+        partnerships,
+        unmatched,
+    })
 }

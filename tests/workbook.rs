@@ -55,8 +55,28 @@ fn the_workbook_has_the_sheets_in_order_and_the_published_appendices_as_numbers(
     let out = dir.path().join("out/csa.xlsx");
     write_workbook(dir.path(), &out);
     let wb = open_workbook_auto(&out).unwrap();
+    let names = wb.sheet_names();
     assert_eq!(
-        wb.sheet_names(),
+        names,
+        [
+            "Summary",
+            "Appendix A",
+            "Appendix B",
+            "Appendix C",
+            "Ranking",
+            "Sensitivity",
+            "Comparison",
+            "Action plan",
+            "Data quality",
+            "Provenance"
+        ]
+    );
+    let eight: Vec<&String> = names
+        .iter()
+        .filter(|n| *n != "Sensitivity" && *n != "Action plan")
+        .collect();
+    assert_eq!(
+        eight,
         [
             "Summary",
             "Appendix A",
@@ -449,4 +469,33 @@ fn libreoffice_reads_the_published_appendices() {
         ]
     );
     assert_eq!(number(&sheet(&ods, "Appendix B"), 2, 7), 800.0);
+}
+
+#[test]
+fn the_action_plan_sheet_has_a_numbered_skeleton_per_proposed_priority_with_its_lead() {
+    let dir = sample_copy();
+    let out = dir.path().join("csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let plan = sheet(&out, "Action plan");
+    let cells: Vec<(u32, String)> = (0..plan.height() as u32).map(|r| (r, text(&plan, r, 0))).collect();
+    let priorities: Vec<&(u32, String)> = cells.iter().filter(|(_, t)| t.starts_with("Priority: ")).collect();
+    assert_eq!(priorities.len(), 7);
+    let road = priorities.iter().find(|(_, t)| t == "Priority: Road Safety").unwrap();
+    assert_eq!(
+        text(&plan, road.0 + 1, 0),
+        "Lead: Kent and Medway Road Casualty Reduction Partnership"
+    );
+    let peh = priorities
+        .iter()
+        .find(|(_, t)| t == "Priority: Preventing Extremism and Hate")
+        .unwrap();
+    assert_eq!(
+        text(&plan, peh.0 + 1, 0),
+        "Lead: Prevent and Channel Strategic Manager, Kent County Council"
+    );
+    assert_eq!(text(&plan, peh.0 + 3, 0), "No.");
+    assert_eq!(text(&plan, peh.0 + 3, 5), "Lead Agency");
+    let p = priorities.iter().position(|x| x.1 == peh.1).unwrap() + 1;
+    assert_eq!(text(&plan, peh.0 + 4, 0), format!("{p}.1"));
+    assert_eq!(text(&plan, peh.0 + 6, 0), format!("{p}.3"));
 }

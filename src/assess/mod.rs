@@ -5,6 +5,7 @@ pub mod appendix_a;
 pub mod horizon;
 pub mod morile;
 pub mod ranking;
+pub mod sensitivity;
 
 /// Scores that agree this closely (relative to their size, at least 1) are equal (SPEC §4.2).
 pub const TOLERANCE: f64 = 1e-9;

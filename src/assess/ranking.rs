@@ -290,14 +290,7 @@ pub fn rank_with(
         });
     }
     // Combined score descending, then CSP count descending, then taxonomy order.
-    out.sort_by(|x, y| {
-        let by_score = if same_score(x.combined, y.combined) {
-            std::cmp::Ordering::Equal
-        } else {
-            y.combined.total_cmp(&x.combined)
-        };
-        by_score.then(y.csp_count.cmp(&x.csp_count)).then(x.issue.cmp(&y.issue))
-    });
+    out.sort_by(|x, y| ranking_order((x.combined, x.csp_count, x.issue), (y.combined, y.csp_count, y.issue)));
     let ranks = competition_ranks(out.len(), |i, j| {
         same_score(out[i].combined, out[j].combined) && out[i].csp_count == out[j].csp_count
     });
@@ -306,6 +299,17 @@ pub fn rank_with(
         r.tied = tied;
     }
     out
+}
+
+/// The order of the ranking on (combined score, CSP count, issue): combined score descending (equal within
+/// the tolerance), then CSP count descending, then taxonomy order.
+pub fn ranking_order(x: (f64, usize, IssueId), y: (f64, usize, IssueId)) -> std::cmp::Ordering {
+    let by_score = if same_score(x.0, y.0) {
+        std::cmp::Ordering::Equal
+    } else {
+        y.0.total_cmp(&x.0)
+    };
+    by_score.then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2))
 }
 
 /// The tie rules, stated in every output (SPEC §5).

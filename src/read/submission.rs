@@ -115,6 +115,13 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
     })
 }
 
+/// Just the partnership a workbook says it is from, when it can be told (for `status` on a broken return).
+pub fn read_partnership(path: &Path, shown: &str, limits: Limits) -> Option<String> {
+    let mut wb = Workbook::open(path, shown, limits).ok()?;
+    let sheet = wb.sheet("Submission").ok()?;
+    read_details(&sheet, &mut Diagnostics::default()).map(|s| s.partnership)
+}
+
 /// The `Submission` sheet: labels in column A (a trailing colon ignored), values in column B.
 fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
     let mut values: [Option<(String, Location)>; 5] = Default::default();

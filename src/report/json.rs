@@ -88,6 +88,7 @@ pub struct RankingRow<'a> {
     pub recommendation: &'a str,
     pub reason: &'a str,
     pub decision: Option<DecisionJson<'a>>,
+    pub sensitivity: Option<&'a crate::assess::sensitivity::Sensitivity>,
 }
 
 #[derive(Serialize)]
@@ -189,6 +190,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 current: r.current,
                 recommendation: r.recommendation.as_str(),
                 reason: &r.reason,
+                sensitivity: a.sensitivity.iter().find(|s| s.0 == r.issue).map(|s| &s.1),
                 decision: r.decision.as_ref().map(|d| DecisionJson {
                     action: d.action.as_str(),
                     name: d.name.as_deref(),

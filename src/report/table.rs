@@ -227,6 +227,39 @@ pub fn ranking(a: &Assessment, out: &mut String) {
     out.push('\n');
 }
 
+/// How the top N holds when the weights move.
+pub fn sensitivity(a: &Assessment, out: &mut String) {
+    let n = a.outcome.priorities.len();
+    let _ = writeln!(
+        out,
+        "Sensitivity to the weights (top {n}; {} samples with each weight moved up to {} either way; the recommendations themselves do not use the weights)",
+        crate::assess::sensitivity::SAMPLES,
+        crate::assess::sensitivity::SPREAD
+    );
+    let mut t = table(&[
+        "Issue",
+        "In top N",
+        "Share of samples in top N",
+        "Smallest weight change that moves it",
+        "At weights (local, MoRiLE, horizon)",
+    ]);
+    for (issue, s) in &a.sensitivity {
+        t.add_row(row(vec![
+            a.review.taxonomy.name(*issue).to_string(),
+            if s.in_top_n { "yes".into() } else { "no".into() },
+            format!("{}%", (s.in_top_n_share * 100.0).round()),
+            s.smallest_weight_change
+                .map(|d| num(d, 2))
+                .unwrap_or_else(|| "none".into()),
+            s.at_weights
+                .map(|w| format!("{}, {}, {}", num(w.local, 2), num(w.morile, 2), num(w.horizon, 2)))
+                .unwrap_or_default(),
+        ]));
+    }
+    let _ = write!(out, "{t}");
+    out.push('\n');
+}
+
 /// Current versus proposed priorities and themes.
 pub fn comparison(a: &Assessment, out: &mut String) {
     let o = &a.outcome;
@@ -298,7 +331,185 @@ pub fn render(a: &Assessment) -> String {
     appendix_b(a, &mut out);
     appendix_c(a, &mut out);
     ranking(a, &mut out);
+    sensitivity(a, &mut out);
     comparison(a, &mut out);
     data_quality(a, &mut out);
+    out
+}
+
+/// `csa-review status`: one line per expected partnership, then files that match none, then totals.
+pub fn status(s: &crate::Status) -> String {
+    let mut out = String::new();
+    let mut t = table(&[
+        "Partnership",
+        "Status",
+        "File",
+        "Date completed",
+        "Completed by / problem",
+    ]);
+    for p in &s.partnerships {
+        t.add_row(row(vec![
+            p.partnership.clone(),
+            p.status.to_string(),
+            p.file.clone().unwrap_or_default(),
+            p.date_completed.clone().unwrap_or_default(),
+            p.problem.clone().or_else(|| p.completed_by.clone()).unwrap_or_default(),
+        ]));
+    }
+    let _ = write!(out, "{t}");
+    for (file, why) in &s.unmatched {
+        let _ = writeln!(out, " not counted: {file}: {why}");
+    }
+    let _ = writeln!(
+        out,
+        " {} received, {} missing, {} invalid of {} expected",
+        s.received,
+        s.missing,
+        s.invalid,
+        s.partnerships.len()
+    );
+    out
+}
+
+/// `csa-review explain`: everything behind one issue's place.
+pub fn explain(a: &Assessment, issue: crate::taxonomy::IssueId) -> String {
+    let tax = &a.review.taxonomy;
+    let mut out = String::new();
+    let i = &tax.issues[issue];
+    let _ = writeln!(out, "{} (Appendix A label: {})\n", i.name, i.label);
+    let aa = &a.appendix_a;
+    match aa.row(issue) {
+        Some(r) => {
+            let _ = writeln!(
+                out,
+                "Identified by {} of {} CSPs: {} as a main priority, {} as a cross-cutting theme, {} as part of a broader theme.",
+                r.csp_count, aa.expected, r.main_priority, r.cross_cutting_theme, r.part_of_broader_theme
+            );
+            for (p, how, names) in &r.detail {
+                let _ = writeln!(out, "  {p}: {} (as \"{}\")", how.label(), names.join("\", \""));
+            }
+        }
+        None => {
+            let _ = writeln!(out, "Identified by no CSP (of {}).", aa.expected);
+        }
+    }
+    out.push('\n');
+    let items: Vec<&crate::assess::morile::ScoredItem> = a
+        .morile
+        .iter()
+        .flat_map(|m| &m.items)
+        .filter(|x| x.issue == Some(issue))
+        .collect();
+    if items.is_empty() {
+        let _ = writeln!(out, "Not assessed by MoRiLE.");
+    } else {
+        let factors: Vec<&String> = a.review.scheme.all_factors().collect();
+        let _ = writeln!(out, "MoRiLE items (the issue's score is its highest item's):");
+        for x in items {
+            let _ = writeln!(
+                out,
+                "  rank {} {}: score {}{}{}",
+                rank_label(x.rank, x.tied),
+                x.item,
+                num(x.score, 2),
+                x.band.as_ref().map(|b| format!(", {b}")).unwrap_or_default(),
+                x.confidence
+                    .map(|c| format!(", confidence {}", c.as_str()))
+                    .unwrap_or_default()
+            );
+            if let Some(sec) = x.sections {
+                let points: Vec<String> = factors
+                    .iter()
+                    .zip(&x.factor_points)
+                    .map(|(f, p)| format!("{f} {}", num(*p, 2)))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "    harm {}, likelihood {}, organisational position {} (multiplier {}): {}",
+                    num(sec.harm, 2),
+                    num(sec.likelihood, 2),
+                    num(sec.organisational, 2),
+                    num(sec.multiplier, 3),
+                    points.join(", ")
+                );
+            }
+        }
+    }
+    out.push('\n');
+    let horizon: Vec<&crate::assess::horizon::HorizonItem> =
+        a.horizon.items.iter().filter(|h| h.issues.contains(&issue)).collect();
+    if horizon.is_empty() {
+        let _ = writeln!(out, "No horizon-scan item relates to it.");
+    } else {
+        let _ = writeln!(out, "Horizon-scan items (score {}):", num(a.horizon.score(issue), 2));
+        for h in horizon {
+            let _ = writeln!(
+                out,
+                "  {}: {} (impact {})",
+                h.row.category.heading(),
+                h.row.item,
+                h.row.impact
+            );
+        }
+    }
+    out.push('\n');
+    let w = a.review.weights;
+    match a.ranking.iter().find(|r| r.issue == issue) {
+        None => {
+            let _ = writeln!(out, "Not ranked: it has no local, MoRiLE or horizon score.");
+        }
+        Some(r) => {
+            let c = r.components;
+            let _ = writeln!(
+                out,
+                "Combined score {} = {} x local {} + {} x MoRiLE {} + {} x horizon {}; rank {} of {}.",
+                num(r.combined, 3),
+                num(w.local, 3),
+                num(c.local, 3),
+                num(w.morile, 3),
+                num(c.morile, 3),
+                num(w.horizon, 3),
+                num(c.horizon, 3),
+                rank_label(r.rank, r.tied),
+                a.ranking.len()
+            );
+            let _ = writeln!(out, "Recommendation: {} (rule: {}).", r.recommendation.as_str(), r.rule);
+            let _ = writeln!(out, "  {}", r.reason);
+            match &r.decision {
+                Some(d) => {
+                    let _ = writeln!(
+                        out,
+                        "Decision of the Working Group: {}{}. {}",
+                        d.action.as_str(),
+                        d.name.as_ref().map(|n| format!(" as \"{n}\"")).unwrap_or_default(),
+                        d.reason
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "No decision recorded.");
+                }
+            }
+            if let Some((_, s)) = a.sensitivity.iter().find(|s| s.0 == issue) {
+                let _ = writeln!(
+                    out,
+                    "Sensitivity: {} the top {}; in it in {}% of weight samples; {}.",
+                    if s.in_top_n { "in" } else { "outside" },
+                    s.top_n,
+                    (s.in_top_n_share * 100.0).round(),
+                    match (s.smallest_weight_change, s.at_weights) {
+                        (Some(d), Some(w)) => format!(
+                            "a change of {} in the weights (to local {}, MoRiLE {}, horizon {}) would move it {}",
+                            num(d, 2),
+                            num(w.local, 2),
+                            num(w.morile, 2),
+                            num(w.horizon, 2),
+                            if s.in_top_n { "out" } else { "in" }
+                        ),
+                        _ => "no weights would move it".to_string(),
+                    }
+                );
+            }
+        }
+    }
     out
 }

@@ -18,14 +18,17 @@ const RANKING_WIDTHS: [f64; 13] = [7.0, 34.0, 7.0, 8.0, 8.0, 8.0, 9.0, 8.0, 9.0,
 const COMPARISON_WIDTHS: [f64; 6] = [20.0, 36.0, 36.0, 16.0, 80.0, 40.0];
 const DATA_QUALITY_WIDTHS: [f64; 5] = [36.0, 14.0, 36.0, 90.0, 16.0];
 
-/// The sheet names, in their fixed order.
-pub const SHEETS: [&str; 8] = [
+/// The sheet names, in their order: the eight of SPEC §8, with Sensitivity after Ranking and Action plan
+/// after Comparison.
+pub const SHEETS: [&str; 10] = [
     "Summary",
     "Appendix A",
     "Appendix B",
     "Appendix C",
     "Ranking",
+    "Sensitivity",
     "Comparison",
+    "Action plan",
     "Data quality",
     "Provenance",
 ];
@@ -465,6 +468,101 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
     Ok(())
 }
 
+fn sensitivity(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
+    let n = a.outcome.priorities.len();
+    start_sheet(
+        ws,
+        s,
+        &format!("Sensitivity of the top {n} to the weights ({})", a.review.year),
+        &[
+            "Issue",
+            "In top N",
+            "Share of samples in top N",
+            "Smallest weight change that moves it",
+            "Local",
+            "MoRiLE",
+            "Horizon",
+        ],
+    )?;
+    let mut r = 2u32;
+    for (issue, x) in &a.sensitivity {
+        ws.write_string(r, 0, a.review.taxonomy.name(*issue))?;
+        ws.write_string(r, 1, if x.in_top_n { "yes" } else { "no" })?;
+        ws.write_number_with_format(r, 2, x.in_top_n_share, &Format::new().set_num_format("0%"))?;
+        match (x.smallest_weight_change, x.at_weights) {
+            (Some(d), Some(w)) => {
+                ws.write_number_with_format(r, 3, d, &s.score)?;
+                ws.write_number_with_format(r, 4, crate::config::round(w.local, 2), &s.score)?;
+                ws.write_number_with_format(r, 5, crate::config::round(w.morile, 2), &s.score)?;
+                ws.write_number_with_format(r, 6, crate::config::round(w.horizon, 2), &s.score)?;
+            }
+            _ => {
+                ws.write_string(r, 3, "none")?;
+            }
+        }
+        r += 1;
+    }
+    let note = format!(
+        "N is the number of proposed priorities. Shares come from {} fixed-seed samples with each weight moved up to {} either way; the smallest change is the largest move of any one weight (weights summing to 1, searched in steps of {}). The recommendations of SPEC §5 use the share of CSPs, the MoRiLE band and what is in force, not the weights: the weights move the ranking.",
+        crate::assess::sensitivity::SAMPLES,
+        crate::assess::sensitivity::SPREAD,
+        crate::assess::sensitivity::GRID_STEP
+    );
+    ws.write_string_with_format(r + 1, 0, note, &s.note)?;
+    set_widths(ws, &[34.0, 10.0, 14.0, 18.0, 10.0, 10.0, 10.0])?;
+    Ok(())
+}
+
+/// A skeleton action plan per proposed priority, with the columns of the published 2018/19 plan.
+fn action_plan(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
+    ws.write_string_with_format(
+        0,
+        0,
+        format!(
+            "{} Community Safety Agreement action plan {} (skeleton)",
+            a.review.area, a.review.year
+        ),
+        &s.title,
+    )?;
+    let header = [
+        "No.",
+        "Objective / Planned Outcomes",
+        "Actions",
+        "Measure",
+        "Timescale",
+        "Lead Agency",
+    ];
+    let mut r = 2u32;
+    for (p, name) in a.outcome.priorities.iter().enumerate() {
+        let lead = a.review.leads.get(name).cloned().or_else(|| {
+            let issue = a.ranking.iter().find(|x| {
+                x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name)
+                    || a.review.current_priority(x.issue).is_some_and(|c| &c.name == name)
+                    || a.review.taxonomy.name(x.issue) == name
+            });
+            issue.and_then(|x| a.review.leads.get(a.review.taxonomy.name(x.issue)).cloned())
+        });
+        ws.write_string_with_format(r, 0, format!("Priority: {name}"), &s.bold)?;
+        ws.write_string(
+            r + 1,
+            0,
+            format!("Lead: {}", lead.unwrap_or_else(|| "(to be agreed)".into())),
+        )?;
+        ws.write_string(r + 2, 0, "Aim:")?;
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(r + 3, c as u16, *h, &s.header)?;
+        }
+        for o in 1..=3 {
+            ws.write_string(r + 3 + o, 0, format!("{}.{}", p + 1, o))?;
+        }
+        r += 9;
+    }
+    set_widths(ws, &[8.0, 40.0, 40.0, 30.0, 14.0, 30.0])?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
 fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Result<(), XlsxError> {
     start_sheet(
         ws,
@@ -741,15 +839,17 @@ pub fn build(a: &Assessment) -> std::result::Result<Vec<u8>, XlsxError> {
         .set_creation_datetime(&ExcelDateTime::from_ymd(2000, 1, 1)?);
     wb.set_properties(&props);
     type SheetFn = fn(&mut Worksheet, &Assessment, &Styles) -> std::result::Result<(), XlsxError>;
-    let sheets: [(&str, SheetFn); 8] = [
+    let sheets: [(&str, SheetFn); 10] = [
         (SHEETS[0], summary),
         (SHEETS[1], appendix_a),
         (SHEETS[2], appendix_b),
         (SHEETS[3], appendix_c),
         (SHEETS[4], ranking),
-        (SHEETS[5], comparison),
-        (SHEETS[6], data_quality),
-        (SHEETS[7], provenance),
+        (SHEETS[5], sensitivity),
+        (SHEETS[6], comparison),
+        (SHEETS[7], action_plan),
+        (SHEETS[8], data_quality),
+        (SHEETS[9], provenance),
     ];
     for (name, f) in sheets {
         let ws = wb.add_worksheet();

@@ -1,0 +1,144 @@
+//! Sensitivity to the weights, `explain`, `status` and shell completions.
+
+mod common;
+use common::*;
+use csa_review::assess::sensitivity;
+use predicates::prelude::*;
+
+#[test]
+fn an_issue_far_ahead_is_stable_and_two_equal_issues_are_not() {
+    let a = csa_review::review_folder(&sample()).unwrap();
+    let sg = a.review.taxonomy.by_name("Safeguarding and Vulnerability").unwrap();
+    let s = &a.sensitivity.iter().find(|x| x.0 == sg).unwrap().1;
+    assert!(
+        s.in_top_n && s.in_top_n_share == 1.0 && s.smallest_weight_change.is_none(),
+        "{s:?}"
+    );
+
+    // Two issues with equal scores on the edge of the top 1: neither is stable.
+    let toml = "[current]\npriorities = [{ name = \"DA\", issue = \"Domestic Abuse\" }]\n";
+    let s = Small::new(&["A", "B"], toml);
+    submission(
+        &s.sub("a.xlsx"),
+        "A",
+        &[("DA", "Main priority"), ("Road Safety", "Main priority")],
+    );
+    submission(&s.sub("b.xlsx"), "B", &[("Crime", "Main priority")]);
+    let j = s.json();
+    let da = &row(&j, "ranking", "Domestic Abuse")["sensitivity"];
+    let rs = &row(&j, "ranking", "Road Safety")["sensitivity"];
+    assert_eq!(da["top_n"], 1);
+    assert!(da["in_top_n_share"].as_f64().unwrap() < 1.0 || rs["in_top_n_share"].as_f64().unwrap() < 1.0);
+}
+
+#[test]
+fn the_same_inputs_give_the_same_sensitivity() {
+    let a = csa_review::review_folder(&sample()).unwrap();
+    let b = csa_review::review_folder(&sample()).unwrap();
+    assert_eq!(a.sensitivity, b.sensitivity);
+}
+
+#[test]
+fn the_reported_smallest_change_really_moves_the_issue() {
+    let a = csa_review::review_folder(&sample()).unwrap();
+    let n = a.outcome.priorities.len();
+    let base = sensitivity::top_n(&a.ranking, &a.review.weights, n);
+    let mut checked = 0;
+    for (issue, s) in &a.sensitivity {
+        let Some(w) = s.at_weights else { continue };
+        let moved = sensitivity::top_n(&a.ranking, &w, n);
+        assert_ne!(base.contains(issue), moved.contains(issue), "{issue}: {s:?}");
+        // And the rank recomputed from scratch at those weights agrees.
+        let again = csa_review::assess::ranking::rank_with(&a.review, &w, &a.appendix_a, a.morile.as_ref(), &a.horizon);
+        assert_eq!(again.iter().take(n).any(|r| r.issue == *issue), moved.contains(issue));
+        let d = s.smallest_weight_change.unwrap();
+        assert!((w.local - a.review.weights.local).abs() <= d + 1e-9);
+        checked += 1;
+    }
+    assert!(checked >= 3, "some issues can be moved by the weights");
+}
+
+#[test]
+fn explain_an_issue_a_sub_issue_and_an_unknown_name() {
+    bin()
+        .args(["explain", "Road Safety"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Identified by 3 of 11 CSPs"))
+        .stdout(predicate::str::contains("rank 12= Road Safety"))
+        .stdout(predicate::str::contains(
+            "rule: current priority without local support or a High MoRiLE band",
+        ))
+        .stdout(predicate::str::contains("Decision of the Working Group: retain"));
+    bin()
+        .args(["explain", "cse"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("Safeguarding and Vulnerability"))
+        .stdout(predicate::str::contains(
+            "Canterbury: Main priority (as \"CSE\", \"Scams\")",
+        ));
+    bin()
+        .args(["explain", "Road Safty"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean \"Road Safety\""));
+}
+
+#[test]
+fn status_shows_received_missing_and_invalid_returns() {
+    let dir = sample_copy();
+    let out = bin().arg("status").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("11 received, 0 missing, 0 invalid of 11 expected"));
+
+    std::fs::remove_file(dir.path().join("submissions/06-sevenoaks.xlsx")).unwrap();
+    submission(&dir.path().join("submissions/04-dover.xlsx"), "Dover", &[("DA", "Top")]);
+    let before = snapshot(dir.path());
+    let out = bin().arg("status").arg(dir.path()).output().unwrap();
+    assert!(out.status.success(), "status exits 0 while returns are incomplete");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("9 received, 1 missing, 1 invalid of 11 expected"),
+        "{text}"
+    );
+    let dover = text.lines().find(|l| l.contains("Dover")).unwrap();
+    assert!(dover.contains("invalid") && dover.contains("cell B2"), "{dover}");
+    assert!(text.lines().any(|l| l.contains("Sevenoaks") && l.contains("missing")));
+
+    let out = bin()
+        .args(["status", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (j["received"].as_u64(), j["missing"].as_u64(), j["invalid"].as_u64()),
+        (Some(9), Some(1), Some(1))
+    );
+    let d = j["partnerships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["partnership"] == "Dover")
+        .unwrap();
+    assert_eq!(d["status"], "invalid");
+    assert!(d["problem"].as_str().unwrap().contains("04-dover.xlsx"));
+    assert_eq!(snapshot(dir.path()), before, "status writes nothing");
+    bin().arg("status").arg(dir.path().join("nowhere")).assert().code(1);
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef csa-review"),
+        ("fish", "complete -c csa-review"),
+    ] {
+        bin()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(marker));
+    }
+}

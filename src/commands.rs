@@ -88,7 +88,8 @@ fn print(text: &str) -> Result<()> {
 
 fn review(dir: Option<PathBuf>, out: Option<PathBuf>, format: Format, no_workbook: bool) -> Result<()> {
     let dir = dir.unwrap_or_else(sample_dir);
-    let a = crate::review_folder(&dir)?;
+    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr()) && format != Format::Json;
+    let a = crate::review_folder_with(&dir, progress)?;
     if !no_workbook {
         let path = out.unwrap_or_else(|| a.review.default_output());
         let bytes = report::workbook::build(&a).map_err(|e| Error::io(&path, e))?;

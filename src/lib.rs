@@ -113,11 +113,26 @@ pub fn submission_files(review: &Review, d: &mut Diagnostics) -> Result<Vec<Path
     Ok(files)
 }
 
-/// Read every submission; in parallel when there are many.
-fn read_submissions(review: &Review, files: &[PathBuf], d: &mut Diagnostics) -> Vec<read::submission::Submission> {
+/// Read every submission; in parallel when there are many. `progress` shows a bar on stderr.
+fn read_submissions(
+    review: &Review,
+    files: &[PathBuf],
+    progress: bool,
+    d: &mut Diagnostics,
+) -> Vec<read::submission::Submission> {
+    let bar = if progress && files.len() >= PROGRESS_FROM {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("reading submissions {bar:40} {pos}/{len} {elapsed}") {
+            bar.set_style(style);
+        }
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let read_one = |path: &PathBuf| {
         let mut local = Diagnostics::default();
         let s = read::submission::read(path, &review.shown(path), review.limits, &mut local);
+        bar.inc(1);
         (s, local)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
@@ -133,6 +148,7 @@ fn read_submissions(review: &Review, files: &[PathBuf], d: &mut Diagnostics) -> 
             handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
         })
     };
+    bar.finish_and_clear();
     let mut out = Vec::new();
     for (s, local) in results {
         d.extend(local);
@@ -141,12 +157,21 @@ fn read_submissions(review: &Review, files: &[PathBuf], d: &mut Diagnostics) -> 
     out
 }
 
+/// Show a progress bar (when asked) from this many submissions.
+pub const PROGRESS_FROM: usize = 50;
+
 /// Run the review of a folder: read, count, score, rank and compare. Errors stop it with every problem found.
 pub fn review_folder(folder: &Path) -> Result<Assessment> {
+    review_folder_with(folder, false)
+}
+
+/// [`review_folder`], with a progress bar on stderr while the submissions are read when `progress` is set
+/// (the command line sets it when stderr is a terminal and the output is not JSON).
+pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
     let review = Review::load(folder)?;
     let mut d = review.warnings.clone();
     let files = submission_files(&review, &mut d)?;
-    let submissions = read_submissions(&review, &files, &mut d);
+    let submissions = read_submissions(&review, &files, progress, &mut d);
     let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
     let appendix_a = assess::appendix_a::count(&review, &received, &mut d);
 

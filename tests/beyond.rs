@@ -142,3 +142,27 @@ fn completions_for_each_shell() {
             .stdout(predicate::str::contains(marker));
     }
 }
+
+#[test]
+fn a_progress_bar_only_on_a_terminal_and_never_with_json() {
+    let names: Vec<String> = (0..csa_review::PROGRESS_FROM + 5).map(|i| format!("P{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let s = Small::new(&refs, "");
+    for n in &names {
+        submission(&s.sub(&format!("{n}.xlsx")), n, &[("DA", "Main priority")]);
+    }
+    let piped = bin().args(["review", "--no-workbook"]).arg(s.path()).output().unwrap();
+    assert!(piped.status.success());
+    assert!(!String::from_utf8_lossy(&piped.stderr).contains("reading submissions"), "nothing extra when piped");
+    // Under a pseudo-terminal (util-linux `script`), the bar is drawn on stderr, and never with JSON.
+    if std::process::Command::new("script").arg("--version").output().is_ok() {
+        let exe = assert_cmd::cargo::cargo_bin("csa-review");
+        let run = |extra: &str| {
+            let cmd = format!("{} review --no-workbook {extra} {} >/dev/null", exe.display(), s.path().display());
+            let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+            String::from_utf8_lossy(&o.stdout).to_string()
+        };
+        assert!(run("").contains("reading submissions"));
+        assert!(!run("--format json").contains("reading submissions"));
+    }
+}

@@ -122,7 +122,8 @@ fn read_submissions(
 ) -> Vec<read::submission::Submission> {
     let bar = if progress && files.len() >= PROGRESS_FROM {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("reading submissions {bar:40} {pos}/{len} {elapsed}") {
+        if let Ok(style) = indicatif::ProgressStyle::with_template("reading submissions {bar:40} {pos}/{len} {elapsed}")
+        {
             bar.set_style(style);
         }
         bar

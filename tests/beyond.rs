@@ -153,13 +153,23 @@ fn a_progress_bar_only_on_a_terminal_and_never_with_json() {
     }
     let piped = bin().args(["review", "--no-workbook"]).arg(s.path()).output().unwrap();
     assert!(piped.status.success());
-    assert!(!String::from_utf8_lossy(&piped.stderr).contains("reading submissions"), "nothing extra when piped");
+    assert!(
+        !String::from_utf8_lossy(&piped.stderr).contains("reading submissions"),
+        "nothing extra when piped"
+    );
     // Under a pseudo-terminal (util-linux `script`), the bar is drawn on stderr, and never with JSON.
     if std::process::Command::new("script").arg("--version").output().is_ok() {
         let exe = assert_cmd::cargo::cargo_bin("csa-review");
         let run = |extra: &str| {
-            let cmd = format!("{} review --no-workbook {extra} {} >/dev/null", exe.display(), s.path().display());
-            let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+            let cmd = format!(
+                "{} review --no-workbook {extra} {} >/dev/null",
+                exe.display(),
+                s.path().display()
+            );
+            let o = std::process::Command::new("script")
+                .args(["-qec", &cmd, "/dev/null"])
+                .output()
+                .unwrap();
             String::from_utf8_lossy(&o.stdout).to_string()
         };
         assert!(run("").contains("reading submissions"));

@@ -131,13 +131,22 @@ fn slug(name: &str) -> String {
     words.join("-")
 }
 
-fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Result<(), XlsxError> {
+fn write_submission(
+    dir: &str,
+    year: &str,
+    csp: usize,
+    m: &[Vec<(&'static str, &'static str)>],
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let mut wb = new_workbook()?;
     let name = CSPS[csp];
     // Shepway was renamed Folkestone & Hythe in April 2018; its return uses the new name (an alias).
-    let label = if name == "Shepway" { "Folkestone & Hythe" } else { name };
+    let label = if name == "Shepway" && year != "2017-18" {
+        "Folkestone & Hythe"
+    } else {
+        name
+    };
     if csp.is_multiple_of(3) {
         wb.add_worksheet().set_name("Instructions")?.write_string(
             0,
@@ -150,7 +159,7 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
     let colon = if csp % 4 == 1 { ":" } else { "" };
     let rows: [(&str, String); 5] = [
         ("Partnership", label.to_string()),
-        ("Assessment year", "2018-19".into()),
+        ("Assessment year", year.into()),
         (
             "Completed by",
             format!("{label} Community Safety Partnership (illustrative)"),
@@ -168,7 +177,8 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
     for (r, (l, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(r as u32, 0, format!("{l}{colon}"), &bold)?;
         if *l == "Date completed" {
-            ws.write_datetime_with_format(r as u32, 1, ExcelDateTime::from_ymd(2018, 1, 8 + csp as u8)?, &date)?;
+            let y: u16 = if year == "2017-18" { 2017 } else { 2018 };
+            ws.write_datetime_with_format(r as u32, 1, ExcelDateTime::from_ymd(y, 1, 8 + csp as u8)?, &date)?;
         } else {
             ws.write_string(r as u32, 1, v)?;
         }
@@ -192,7 +202,7 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
         ws.write_string_with_format(
             0,
             0,
-            format!("{label}: community safety issues identified in the strategic assessment 2018-19 (illustrative)"),
+            format!("{label}: community safety issues identified in the strategic assessment {year} (illustrative)"),
             &bold,
         )?;
     }
@@ -255,7 +265,7 @@ fn write_submission(csp: usize, m: &[Vec<(&'static str, &'static str)>]) -> Resu
     ws.set_column_width(1, 28)?;
     ws.set_column_width(2, 30)?;
     ws.set_column_width(3, 40)?;
-    let file = format!("{DIR}/submissions/{:02}-{}.xlsx", csp + 1, slug(label));
+    let file = format!("{dir}/submissions/{:02}-{}.xlsx", csp + 1, slug(label));
     wb.save(Path::new(&file))
 }
 
@@ -402,12 +412,102 @@ fn write_horizon() -> Result<(), XlsxError> {
     wb.save(Path::new(&format!("{DIR}/horizon.xlsx")))
 }
 
+/// The illustrative 2017-18 review, whose workbook is the 2018-19 review's `previous`: Extremism and Hate
+/// named by fewer CSPs (3) and Road Safety by more (6), so that the one is seen rising and the other
+/// dropping, as the 2018 report says. Nothing of 2017-18 is published: all of it is made up.
+const DIR_2017: &str = "samples/kent-2017-18";
+
+#[rustfmt::skip]
+fn matrix_2017() -> Vec<Vec<(&'static str, &'static str)>> {
+    let mut m = matrix();
+    m[6] = vec![("", ""), (M, "PREVENT"), (C, "Preventing Violent Extremism"), ("", ""), ("", ""),
+                ("", ""), ("", ""), (B, "Hate Crime"), ("", ""), ("", ""), ("", "")];
+    m[10] = vec![(M, "Road Safety"), ("", ""), ("", ""), (C, "Road Safety"), (B, "Casualty reduction"),
+                 (M, "Road Safety"), ("", ""), ("", ""), ("", ""), (B, "Casualty reduction"), (M, "Road casualties")];
+    m
+}
+
+fn write_2017_18() -> Result<(), XlsxError> {
+    std::fs::create_dir_all(format!("{DIR_2017}/submissions"))?;
+    let m = matrix_2017();
+    for csp in 0..CSPS.len() {
+        write_submission(DIR_2017, "2017-18", csp, &m)?;
+    }
+    // MoRiLE in 2016-17 was a pilot: a sheet of scores already worked out (illustrative).
+    let mut wb = new_workbook()?;
+    let ws = wb.add_worksheet();
+    ws.set_name("MoRiLE")?;
+    put(ws, 0, &["Item", "Issue", "Score", "Confidence"])?;
+    let items: [(&str, &str, &str); 10] = [
+        ("Child Sexual Exploitation (CSE)", "", "600"),
+        ("Modern Slavery", "", "560"),
+        ("Domestic Abuse", "", "520"),
+        ("Gangs", "", "430"),
+        ("Road Safety", "", "380"),
+        ("Mental Health", "", "330"),
+        ("Anti-Social Behaviour", "", "300"),
+        ("PREVENT", "Extremism and Hate", "260"),
+        ("Drugs and Alcohol", "Substance Misuse", "150"),
+        ("Hate Crime", "Extremism and Hate", "120"),
+    ];
+    for (i, (item, issue, score)) in items.iter().enumerate() {
+        put(ws, 1 + i as u32, &[item, issue, score, "Medium"])?;
+    }
+    wb.save(Path::new(&format!("{DIR_2017}/morile.xlsx")))?;
+    let mut wb = new_workbook()?;
+    let ws = wb.add_worksheet();
+    ws.set_name("PESTELO")?;
+    put(ws, 0, &["Category", "Item", "Related issues", "Impact"])?;
+    put(
+        ws,
+        1,
+        &[
+            "Political",
+            "Police and Crime Plan 2017-2021",
+            "Domestic Abuse; Road Safety",
+            "Medium",
+        ],
+    )?;
+    put(
+        ws,
+        2,
+        &[
+            "Legislation",
+            "Psychoactive Substances Act 2016",
+            "Substance Misuse",
+            "Medium",
+        ],
+    )?;
+    put(
+        ws,
+        3,
+        &["Social / Demographic", "Child sexual exploitation", "CSE", "High"],
+    )?;
+    wb.save(Path::new(&format!("{DIR_2017}/horizon.xlsx")))?;
+    Ok(())
+}
+
+/// Write text cells in a row ("" leaves a cell empty).
+fn put(ws: &mut rust_xlsxwriter::Worksheet, row: u32, cells: &[&str]) -> Result<(), XlsxError> {
+    for (c, v) in cells.iter().enumerate() {
+        if !v.is_empty() {
+            ws.write_string(row, c as u16, *v)?;
+        }
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), XlsxError> {
     std::fs::create_dir_all(format!("{DIR}/submissions"))?;
     let m = matrix();
     for csp in 0..CSPS.len() {
-        write_submission(csp, &m)?;
+        write_submission(DIR, "2018-19", csp, &m)?;
     }
+    write_2017_18()?;
+    // The 2017-18 review's own workbook, written by csa-review: the 2018-19 review's `previous`.
+    let a = csa_review::review_folder(Path::new(DIR_2017)).expect("the 2017-18 sample runs");
+    let bytes = csa_review::report::workbook::build(&a)?;
+    std::fs::write(format!("{DIR_2017}/Kent-csa-2017-18.xlsx"), bytes)?;
     write_morile()?;
     write_horizon()?;
     println!(

@@ -52,6 +52,9 @@ pub struct Assessment {
     pub horizon: Horizon,
     pub ranking: Vec<Ranked>,
     pub outcome: Outcome,
+    /// Last year's review, when `previous` names its workbook, and each issue's movement since.
+    pub previous: Option<read::previous::Previous>,
+    pub movement: Vec<(taxonomy::IssueId, assess::movement::Movement)>,
     /// The sensitivity of each ranked issue to the weights, in ranking order.
     pub sensitivity: Vec<(taxonomy::IssueId, assess::sensitivity::Sensitivity)>,
     /// Warnings, sorted by file and cell.
@@ -171,6 +174,23 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
 pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
     let review = Review::load(folder)?;
     let mut d = review.warnings.clone();
+    let mut review = review;
+    let previous = review
+        .previous
+        .clone()
+        .and_then(|p| read::previous::read(&p, &review.shown(&p), &review.taxonomy, review.limits, &mut d));
+    // With no [current] in review.toml, the priorities and themes in force are last year's proposed ones.
+    if let Some(prev) = &previous
+        && review.priorities.is_empty()
+        && review.themes.is_empty()
+    {
+        let item = |(name, issue): &(String, Option<taxonomy::IssueId>)| config::CurrentItem {
+            name: name.clone(),
+            issue: *issue,
+        };
+        review.priorities = prev.priorities.iter().filter(|p| p.1.is_some()).map(item).collect();
+        review.themes = prev.themes.iter().map(item).collect();
+    }
     let files = submission_files(&review, &mut d)?;
     let submissions = read_submissions(&review, &files, progress, &mut d);
     let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
@@ -192,6 +212,10 @@ pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
     }
     let ranking = assess::ranking::rank(&review, &appendix_a, morile.as_ref(), &horizon);
     let outcome = assess::ranking::outcome(&review, &ranking);
+    let movement = previous
+        .as_ref()
+        .map(|p| assess::movement::assess(p, &appendix_a, morile.as_ref()))
+        .unwrap_or_default();
     let sensitivity = assess::sensitivity::assess(&ranking, &review.weights, outcome.priorities.len());
 
     // Submissions were fingerprinted from the bytes read; the other inputs are read again here.
@@ -204,7 +228,12 @@ pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
         paths.push(folder.join(&review.taxonomy.source));
     }
     paths.extend(files.iter().cloned());
-    paths.extend([&review.morile, &review.horizon].into_iter().flatten().cloned());
+    paths.extend(
+        [&review.morile, &review.horizon, &review.previous]
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
     let mut inputs = Vec::new();
     for path in &paths {
         let shown = review.shown(path);
@@ -223,6 +252,8 @@ pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
         horizon,
         ranking,
         outcome,
+        previous,
+        movement,
         sensitivity,
         warnings,
         inputs,

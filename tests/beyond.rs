@@ -176,3 +176,59 @@ fn a_progress_bar_only_on_a_terminal_and_never_with_json() {
         assert!(!run("--format json").contains("reading submissions"));
     }
 }
+
+#[test]
+fn year_on_year_extremism_and_hate_rises_and_road_safety_drops() {
+    let out = bin()
+        .args(["review", "--no-workbook", "--format", "json"])
+        .output()
+        .unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let eh = &row(&j, "ranking", "Extremism and Hate")["previous"];
+    assert_eq!(
+        (eh["previous_csp_count"].as_u64(), eh["csp_change"].as_i64()),
+        (Some(3), Some(4))
+    );
+    assert_eq!(eh["movement"], "risen up the listing");
+    assert!(
+        eh["morile_rank_change"].as_i64().unwrap() < 0,
+        "up the MoRiLE ranking too"
+    );
+    let rs = &row(&j, "ranking", "Road Safety")["previous"];
+    assert_eq!(
+        (rs["previous_csp_count"].as_u64(), rs["csp_change"].as_i64()),
+        (Some(6), Some(-3))
+    );
+    assert_eq!(rs["movement"], "dropped down the list");
+    assert_eq!(
+        row(&j, "ranking", "Domestic Abuse")["previous"]["movement"],
+        "no change"
+    );
+}
+
+#[test]
+fn without_current_priorities_last_years_proposed_ones_are_in_force() {
+    let dir = sample_copy();
+    let p = dir.path().join("review.toml");
+    let toml = std::fs::read_to_string(&p).unwrap();
+    let (start, end) = (toml.find("[current]").unwrap(), toml.find("[weights]").unwrap());
+    std::fs::write(&p, format!("{}{}", &toml[..start], &toml[end..])).unwrap();
+    let a = csa_review::review_folder(dir.path()).unwrap();
+    let mut names: Vec<&str> = a.review.priorities.iter().map(|p| p.name.as_str()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Anti-Social Behaviour",
+            "Domestic Abuse",
+            "Road Safety",
+            "Safeguarding Vulnerable People",
+            "Serious and Organised Crime",
+            "Substance Misuse"
+        ]
+    );
+    assert!(
+        a.review.priorities.iter().all(|p| p.issue.is_some()),
+        "each keeps its issue link"
+    );
+}

@@ -46,6 +46,10 @@ fn run_documented(file: &str) -> (usize, usize) {
     let commands = documented(&text);
     let scratch = tempfile::tempdir().unwrap();
     copy_dir(&sample(), &scratch.path().join("samples/kent-2018-19"));
+    copy_dir(
+        &sample().parent().unwrap().join("kent-2017-18"),
+        &scratch.path().join("samples/kent-2017-18"),
+    );
     let bin_dir = assert_cmd::cargo::cargo_bin("csa-review")
         .parent()
         .unwrap()

@@ -4,6 +4,7 @@
 pub mod appendix_a;
 pub mod horizon;
 pub mod morile;
+pub mod movement;
 pub mod ranking;
 pub mod sensitivity;
 

@@ -74,6 +74,12 @@ pub struct Outcome {
     pub removed: Vec<String>,
     pub themes_added: Vec<String>,
     pub themes_removed: Vec<String>,
+    /// The issue of each proposed priority, in the order of `priorities`.
+    #[serde(skip)]
+    pub priority_issues: Vec<IssueId>,
+    /// The issue (if any) of each proposed theme, in the order of `themes`.
+    #[serde(skip)]
+    pub theme_issues: Vec<Option<IssueId>>,
 }
 
 /// The raw inputs of the ranking for every issue of the taxonomy: CSP count, MoRiLE score (if assessed),
@@ -336,6 +342,7 @@ pub fn outcome(review: &Review, ranking: &[Ranked]) -> Outcome {
                 o.added.push(name.clone());
             }
             o.priorities.push(name);
+            o.priority_issues.push(r.issue);
             proposed_issues.push(r.issue);
         }
     }
@@ -351,6 +358,7 @@ pub fn outcome(review: &Review, ranking: &[Ranked]) -> Outcome {
             o.themes_removed.push(t.name.clone());
         } else {
             o.themes.push(t.name.clone());
+            o.theme_issues.push(t.issue);
         }
     }
     for r in ranking {
@@ -362,6 +370,7 @@ pub fn outcome(review: &Review, ranking: &[Ranked]) -> Outcome {
                 .unwrap_or_else(|| tax.name(r.issue).to_string());
             o.themes_added.push(name.clone());
             o.themes.push(name);
+            o.theme_issues.push(Some(r.issue));
         }
     }
     o

@@ -6,6 +6,7 @@
 
 pub mod horizon;
 pub mod morile;
+pub mod previous;
 pub mod sheet;
 pub mod submission;
 

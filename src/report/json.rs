@@ -89,6 +89,8 @@ pub struct RankingRow<'a> {
     pub reason: &'a str,
     pub decision: Option<DecisionJson<'a>>,
     pub sensitivity: Option<&'a crate::assess::sensitivity::Sensitivity>,
+    /// The movement since last year, when `previous` names last year's workbook.
+    pub previous: Option<&'a crate::assess::movement::Movement>,
 }
 
 #[derive(Serialize)]
@@ -191,6 +193,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 recommendation: r.recommendation.as_str(),
                 reason: &r.reason,
                 sensitivity: a.sensitivity.iter().find(|s| s.0 == r.issue).map(|s| &s.1),
+                previous: a.movement.iter().find(|m| m.0 == r.issue).map(|m| &m.1),
                 decision: r.decision.as_ref().map(|d| DecisionJson {
                     action: d.action.as_str(),
                     name: d.name.as_deref(),

@@ -260,6 +260,39 @@ pub fn sensitivity(a: &Assessment, out: &mut String) {
     out.push('\n');
 }
 
+/// Year-on-year movement, when last year's workbook is given.
+pub fn movement(a: &Assessment, out: &mut String) {
+    let Some(prev) = &a.previous else { return };
+    let _ = writeln!(
+        out,
+        "Year on year (against {}{})",
+        prev.file,
+        prev.year.as_ref().map(|y| format!(", {y}")).unwrap_or_default()
+    );
+    let mut t = table(&[
+        "Issue",
+        "CSPs last year",
+        "CSPs now",
+        "Change",
+        "MoRiLE rank last year",
+        "MoRiLE rank change",
+        "Movement",
+    ]);
+    for (issue, m) in &a.movement {
+        t.add_row(row(vec![
+            a.review.taxonomy.name(*issue).to_string(),
+            m.previous_csp_count.to_string(),
+            a.appendix_a.count(*issue).to_string(),
+            format!("{:+}", m.csp_change),
+            m.previous_morile_rank.map(|r| r.to_string()).unwrap_or_default(),
+            m.morile_rank_change.map(|c| format!("{c:+}")).unwrap_or_default(),
+            m.movement.to_string(),
+        ]));
+    }
+    let _ = write!(out, "{t}");
+    out.push('\n');
+}
+
 /// Current versus proposed priorities and themes.
 pub fn comparison(a: &Assessment, out: &mut String) {
     let o = &a.outcome;
@@ -333,6 +366,7 @@ pub fn render(a: &Assessment) -> String {
     ranking(a, &mut out);
     sensitivity(a, &mut out);
     comparison(a, &mut out);
+    movement(a, &mut out);
     data_quality(a, &mut out);
     out
 }
@@ -453,6 +487,19 @@ pub fn explain(a: &Assessment, issue: crate::taxonomy::IssueId) -> String {
         }
     }
     out.push('\n');
+    if let Some((_, m)) = a.movement.iter().find(|m| m.0 == issue) {
+        let _ = writeln!(
+            out,
+            "Since last year: {} CSPs then, {} now ({:+}); {}{}.\n",
+            m.previous_csp_count,
+            a.appendix_a.count(issue),
+            m.csp_change,
+            m.movement,
+            m.morile_rank_change
+                .map(|c| format!("; MoRiLE rank {c:+}"))
+                .unwrap_or_default()
+        );
+    }
     let w = a.review.weights;
     match a.ranking.iter().find(|r| r.issue == issue) {
         None => {

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 const APPENDIX_A_WIDTHS: [f64; 6] = [60.0, 16.0, 13.0, 13.0, 13.0, 70.0];
 const APPENDIX_C_WIDTHS: [f64; 6] = [32.0, 70.0, 45.0, 10.0, 10.0, 16.0];
 const RANKING_WIDTHS: [f64; 13] = [7.0, 34.0, 7.0, 8.0, 8.0, 8.0, 9.0, 8.0, 9.0, 9.0, 15.0, 70.0, 50.0];
-const COMPARISON_WIDTHS: [f64; 6] = [20.0, 36.0, 36.0, 16.0, 80.0, 40.0];
+const COMPARISON_WIDTHS: [f64; 7] = [20.0, 36.0, 36.0, 16.0, 80.0, 40.0, 30.0];
 const DATA_QUALITY_WIDTHS: [f64; 5] = [36.0, 14.0, 36.0, 90.0, 16.0];
 
 /// The sheet names, in their order: the eight of SPEC §8, with Sensitivity after Ranking and Action plan
@@ -568,7 +568,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         ws,
         s,
         &format!("Current and proposed priorities and themes ({})", a.review.year),
-        &["Type", "Current", "Proposed", "Change", "Why", "Lead"],
+        &["Type", "Current", "Proposed", "Change", "Why", "Lead", "Issue"],
     )?;
     let o = &a.outcome;
     let tax = &a.review.taxonomy;
@@ -619,6 +619,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 change.into(),
                 reason_of(p.issue),
                 lead(&p.name, p.issue),
+                p.issue.map(|i| tax.name(i).to_string()).unwrap_or_default(),
             ],
             &s.wrap,
             &COMPARISON_WIDTHS,
@@ -626,11 +627,11 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         r += 1;
     }
     for name in &o.added {
-        let issue = a
-            .ranking
+        let issue = o
+            .priorities
             .iter()
-            .find(|x| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name) || tax.name(x.issue) == name)
-            .map(|x| x.issue);
+            .position(|p| p == name)
+            .map(|i| o.priority_issues[i]);
         write_row(
             ws,
             r,
@@ -641,6 +642,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 "added".into(),
                 reason_of(issue),
                 lead(name, issue),
+                issue.map(|i| tax.name(i).to_string()).unwrap_or_default(),
             ],
             &s.wrap,
             &COMPARISON_WIDTHS,
@@ -667,6 +669,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 change.into(),
                 reason_of(t.issue),
                 String::new(),
+                t.issue.map(|i| tax.name(i).to_string()).unwrap_or_default(),
             ],
             &s.wrap,
             &COMPARISON_WIDTHS,
@@ -674,11 +677,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         r += 1;
     }
     for name in &o.themes_added {
-        let issue = a
-            .ranking
-            .iter()
-            .find(|x| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name) || tax.name(x.issue) == name)
-            .map(|x| x.issue);
+        let issue = o.themes.iter().position(|t| t == name).and_then(|i| o.theme_issues[i]);
         write_row(
             ws,
             r,
@@ -689,6 +688,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
                 "added".into(),
                 reason_of(issue),
                 String::new(),
+                issue.map(|i| tax.name(i).to_string()).unwrap_or_default(),
             ],
             &s.wrap,
             &COMPARISON_WIDTHS,
@@ -709,6 +709,39 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         ),
         &s.bold,
     )?;
+    if let Some(prev) = &a.previous {
+        r += 2;
+        ws.write_string_with_format(r, 0, format!("Year on year, against {}", prev.file), &s.bold)?;
+        r += 1;
+        for (c, h) in [
+            "Issue",
+            "CSPs last year",
+            "CSPs now",
+            "Change",
+            "MoRiLE rank last year",
+            "MoRiLE rank change",
+            "Movement",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string_with_format(r, c as u16, *h, &s.header)?;
+        }
+        for (issue, m) in &a.movement {
+            r += 1;
+            ws.write_string(r, 0, tax.name(*issue))?;
+            ws.write_number(r, 1, m.previous_csp_count as f64)?;
+            ws.write_number(r, 2, a.appendix_a.count(*issue) as f64)?;
+            ws.write_number(r, 3, m.csp_change as f64)?;
+            if let Some(x) = m.previous_morile_rank {
+                ws.write_number(r, 4, x as f64)?;
+            }
+            if let Some(x) = m.morile_rank_change {
+                ws.write_number(r, 5, x as f64)?;
+            }
+            ws.write_string(r, 6, m.movement)?;
+        }
+    }
     set_widths(ws, &COMPARISON_WIDTHS)?;
     Ok(())
 }

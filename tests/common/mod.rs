@@ -13,11 +13,29 @@ pub fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/kent-2018-19")
 }
 
-/// A copy of the bundled sample in a temporary folder (without its out/ folder).
-pub fn sample_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&sample(), dir.path());
-    dir
+/// A copy of the bundled samples in a temporary folder (without their out/ folders): the 2018-19 review,
+/// and beside it the 2017-18 one whose workbook it names as `previous`.
+pub struct SampleCopy {
+    _root: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl SampleCopy {
+    /// The copy of samples/kent-2018-19.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+pub fn sample_copy() -> SampleCopy {
+    let root = tempfile::tempdir().unwrap();
+    copy_dir(&sample(), &root.path().join("kent-2018-19"));
+    copy_dir(
+        &sample().parent().unwrap().join("kent-2017-18"),
+        &root.path().join("kent-2017-18"),
+    );
+    let path = root.path().join("kent-2018-19");
+    SampleCopy { _root: root, path }
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {

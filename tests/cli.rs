@@ -74,6 +74,8 @@ fn markdown_output_is_a_paper() {
         "## Appendix C",
         "## Ranking",
         "## Comparison",
+        "## Year on year",
+        "## How robust the ranking is",
         "## Data quality",
     ] {
         assert!(text.contains(heading), "{heading}");
@@ -107,14 +109,25 @@ fn help_and_usage_errors() {
         .assert()
         .success()
         .stdout(predicate::str::contains("review"));
-    for sub in ["review", "validate", "template", "init"] {
+    for sub in [
+        "review",
+        "validate",
+        "template",
+        "init",
+        "explain",
+        "status",
+        "completions",
+    ] {
         bin()
             .args([sub, "--help"])
             .assert()
             .success()
             .stdout(predicate::str::contains("Example"));
     }
-    bin().assert().code(2);
+    bin()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--help").and(predicate::str::contains("docs/guide.md")));
     bin().arg("frobnicate").assert().code(2);
     bin().args(["review", "--format", "yaml"]).assert().code(2);
     bin()

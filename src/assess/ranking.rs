@@ -17,6 +17,17 @@ pub enum Current {
     None,
 }
 
+impl Current {
+    /// As shown in tables: "priority", "theme" or nothing.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Current::Priority => "priority",
+            Current::Theme => "theme",
+            Current::None => "",
+        }
+    }
+}
+
 /// The three normalised components of an issue's combined score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Components {

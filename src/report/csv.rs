@@ -78,7 +78,7 @@ pub fn render(a: &Assessment) -> String {
             num(r.components.morile, 3),
             num(r.components.horizon, 3),
             num(r.combined, 3),
-            format!("{:?}", r.current).to_lowercase(),
+            r.current.label().to_string(),
             r.recommendation.as_str().to_string(),
             r.reason.clone(),
             decision_text(r),

@@ -170,6 +170,47 @@ pub fn render(a: &Assessment) -> String {
     let _ = writeln!(out, "- Themes added: {}", list(&o.themes_added));
     let _ = writeln!(out, "- Themes removed: {}\n", list(&o.themes_removed));
 
+    if let Some(prev) = &a.previous {
+        let _ = writeln!(out, "## Year on year\n");
+        let _ = writeln!(
+            out,
+            "Against last year's review ({}).\n",
+            prev.year.as_deref().unwrap_or(&prev.file)
+        );
+        table(
+            &mut out,
+            &["Issue", "CSPs last year", "CSPs now", "Change", "Movement"],
+            a.movement
+                .iter()
+                .map(|(issue, m)| {
+                    vec![
+                        tax.name(*issue).to_string(),
+                        m.previous_csp_count.to_string(),
+                        aa.count(*issue).to_string(),
+                        format!("{:+}", m.csp_change),
+                        m.movement.to_string(),
+                    ]
+                })
+                .collect(),
+        );
+    }
+
+    let _ = writeln!(out, "## How robust the ranking is\n");
+    let moved: Vec<String> = a
+        .sensitivity
+        .iter()
+        .filter_map(|(issue, s)| {
+            s.smallest_weight_change
+                .map(|d| format!("{} (a change of {} in the weights)", tax.name(*issue), num(d, 2)))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "The weights move the ranking, not the recommendations. Issues whose place in the top {} a change of the weights could alter: {}.\n",
+        o.priorities.len(),
+        list(&moved)
+    );
+
     let _ = writeln!(out, "## Data quality\n");
     let _ = writeln!(
         out,

@@ -199,11 +199,7 @@ pub fn ranking(a: &Assessment, out: &mut String) {
             num(r.components.morile, 3),
             num(r.components.horizon, 3),
             num(r.combined, 3),
-            match r.current {
-                crate::assess::ranking::Current::Priority => "priority".into(),
-                crate::assess::ranking::Current::Theme => "theme".into(),
-                crate::assess::ranking::Current::None => String::new(),
-            },
+            r.current.label().to_string(),
             r.recommendation.as_str().to_string(),
             decision,
         ]));

@@ -2,7 +2,7 @@
 
 use super::{decision_text, fit_row, issue_name, ranking_rank};
 use crate::Assessment;
-use crate::assess::ranking::{Current, TIE_RULES};
+use crate::assess::ranking::TIE_RULES;
 use crate::error::{Error, Result};
 use crate::read::horizon::Category;
 use rust_xlsxwriter::{
@@ -433,11 +433,7 @@ fn ranking(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Resul
                 String::new(),
                 x.morile_rank.clone().unwrap_or_default(),
                 x.morile_band.clone().unwrap_or_default(),
-                match x.current {
-                    Current::Priority => "priority".into(),
-                    Current::Theme => "theme".into(),
-                    Current::None => String::new(),
-                },
+                x.current.label().to_string(),
                 x.recommendation.as_str().into(),
                 x.reason.clone(),
                 decision_text(x),

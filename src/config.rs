@@ -735,7 +735,9 @@ impl Review {
 
     /// The partnership a name (or alias) refers to.
     pub fn partnership(&self, name: &str) -> Option<usize> {
-        self.partnership_index.get(&key(name)).copied()
+        self.partnership_index.get(&key(name)).copied().or_else(|| {
+            taxonomy::without_trailing_parenthetical(name).and_then(|n| self.partnership_index.get(&key(n)).copied())
+        })
     }
 
     /// How a path is shown to the user: relative to the review folder where it is inside it.

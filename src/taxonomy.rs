@@ -38,6 +38,19 @@ pub fn without_trailing_parenthetical(name: &str) -> Option<&str> {
     if rest.is_empty() { None } else { Some(rest) }
 }
 
+/// Whether a name written in a workbook is `wanted`, compared as SPEC §3 compares issue names (and SPEC §4
+/// column names, labels and values): by [`key`], or by the key of the name without a trailing parenthetical.
+///
+/// ```
+/// use csa_review::taxonomy::names_match;
+/// assert!(names_match("Identified as (choose one):", "Identified as"));
+/// assert!(!names_match("Identified", "Identified as"));
+/// ```
+pub fn names_match(written: &str, wanted: &str) -> bool {
+    let k = key(wanted);
+    key(written) == k || without_trailing_parenthetical(written).is_some_and(|w| key(w) == k)
+}
+
 /// Collapse runs of whitespace and trim: how free text is shown back to the user.
 pub fn tidy(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

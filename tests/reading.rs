@@ -227,3 +227,31 @@ fn numbers_and_formulas_are_read_by_value() {
         serde_json::json!(["A"])
     );
 }
+
+#[test]
+fn trailing_parentheticals_are_ignored_in_headers_labels_values_and_partnerships() {
+    let s = Small::new(&["Ashford", "Dover"], "");
+    let mut wb = Workbook::new();
+    put_rows(
+        wb.add_worksheet().set_name("Submission").unwrap(),
+        0,
+        &[vec!["Partnership (name of your CSP):", "Ashford (CSP)"]],
+    );
+    put_rows(
+        wb.add_worksheet().set_name("Issues").unwrap(),
+        0,
+        &[
+            vec!["Issue (as named locally)", "Identified as (choose one)"],
+            vec!["DA", "Main priority (top)"],
+            vec!["ASB", "Cross-cutting theme (new)"],
+        ],
+    );
+    wb.save(s.sub("a.xlsx")).unwrap();
+    let j = s.json();
+    assert_eq!(row(&j, "appendix_a", "Domestic Abuse")["main_priority"], 1);
+    assert_eq!(row(&j, "appendix_a", "Anti-Social Behaviour")["cross_cutting_theme"], 1);
+    assert_eq!(
+        row(&j, "appendix_a", "Domestic Abuse")["partnerships"],
+        serde_json::json!(["Ashford"])
+    );
+}

@@ -2,7 +2,7 @@
 
 use crate::config::Limits;
 use crate::error::{Location, Problem};
-use crate::taxonomy::key;
+use crate::taxonomy::{key, names_match};
 use calamine::{Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -196,18 +196,19 @@ impl Sheet {
     pub fn header(&self, required: &[&str], optional: &[&str]) -> Result<Header, Problem> {
         let mut best: Option<(usize, u32)> = None;
         for (row, cells) in self.rows.iter().take_while(|(r, _)| *r < HEADER_SEARCH_ROWS) {
-            let keys: Vec<(u32, String)> = cells
-                .iter()
-                .filter_map(|(c, v)| v.as_text().map(|t| (*c, key(&t))))
-                .collect();
+            let keys: Vec<(u32, String)> = cells.iter().filter_map(|(c, v)| v.as_text().map(|t| (*c, t))).collect();
             let found = required
                 .iter()
-                .filter(|name| keys.iter().any(|(_, k)| *k == key(name)))
+                .filter(|name| keys.iter().any(|(_, t)| names_match(t, name)))
                 .count();
             if found == required.len() {
                 let mut columns = Vec::new();
                 for name in required.iter().chain(optional) {
-                    let matches: Vec<u32> = keys.iter().filter(|(_, k)| *k == key(name)).map(|(c, _)| *c).collect();
+                    let matches: Vec<u32> = keys
+                        .iter()
+                        .filter(|(_, t)| names_match(t, name))
+                        .map(|(c, _)| *c)
+                        .collect();
                     if matches.len() > 1 {
                         return Err(Problem::error(
                             self.location(*row, matches[1]),
@@ -240,7 +241,7 @@ impl Sheet {
                             *r == row
                                 && cells
                                     .iter()
-                                    .any(|(_, v)| v.as_text().is_some_and(|t| key(&t) == key(name)))
+                                    .any(|(_, v)| v.as_text().is_some_and(|t| names_match(&t, name)))
                         })
                     })
                     .map(|n| format!("\"{n}\""))

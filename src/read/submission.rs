@@ -36,6 +36,11 @@ impl Identification {
 
     /// Read an `Identified as` value and its accepted variants; blank means not identified.
     pub fn parse(text: &str) -> Option<Identification> {
+        Identification::parse_exact(text)
+            .or_else(|| crate::taxonomy::without_trailing_parenthetical(text).and_then(Identification::parse_exact))
+    }
+
+    fn parse_exact(text: &str) -> Option<Identification> {
         Some(match key(text).as_str() {
             "mainpriority" | "priority" | "main" => Identification::MainPriority,
             "crosscuttingtheme" | "crosscutting" | "theme" => Identification::CrossCuttingTheme,
@@ -129,7 +134,7 @@ fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
         let Some(label) = s.get(*row, 0).as_text() else {
             continue;
         };
-        let Some(i) = LABELS.iter().position(|l| key(l) == key(&label)) else {
+        let Some(i) = LABELS.iter().position(|l| crate::taxonomy::names_match(&label, l)) else {
             continue;
         };
         if values[i].is_some() {

@@ -558,3 +558,20 @@ fn confidence_is_reported_beside_the_score_and_a_discount_is_only_applied_when_s
     assert_eq!(got[0], ("Scams".into(), 300.0, Some("Medium".into())));
     assert_eq!(got[1], ("Gangs".into(), 200.0, Some("Medium".into())));
 }
+
+#[test]
+fn a_decision_to_add_an_issue_no_one_named_still_adds_it() {
+    let toml = "[[decision]]\nissue = \"Road Safety\"\naction = \"add\"\nreason = \"New county duty\"\n";
+    let s = Small::new(&["A"], toml);
+    submission(&s.sub("a.xlsx"), "A", &[("DA", "Main priority")]);
+    let j = s.json();
+    let rs = row(&j, "ranking", "Road Safety");
+    assert_eq!(rs["recommendation"], "none");
+    assert_eq!(rs["decision"]["action"], "add");
+    assert!(
+        j["proposed"]["priorities"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("Road Safety"))
+    );
+}

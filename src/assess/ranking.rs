@@ -274,7 +274,8 @@ pub fn rank_with(
         } else {
             Current::None
         };
-        if !has_any_score && current != Current::Priority {
+        // An issue with no score is still listed when it is in force or the Working Group decided on it.
+        if !has_any_score && current != Current::Priority && review.decision(issue).is_none() {
             continue;
         }
         let best = morile.and_then(|m| m.issue_best(issue));

@@ -393,3 +393,29 @@ fn text_that_looks_like_a_formula_stays_text_in_every_output() {
         }
     }
 }
+
+/// An .ods whose content repeats a filled row a million times over a thousand columns (a billion cells).
+#[test]
+fn an_ods_that_repeats_a_value_over_a_billion_cells_is_refused() {
+    let e = rejects(|d| {
+        let original = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/swale.ods")).unwrap();
+        let mut input = zip::ZipArchive::new(std::io::Cursor::new(original)).unwrap();
+        let mut z = zip::ZipWriter::new(std::fs::File::create(sub(d, "08-swale.ods")).unwrap());
+        for i in 0..input.len() {
+            let mut f = input.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+            if name == "content.xml" {
+                let text = String::from_utf8(data).unwrap();
+                let bomb = "<table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell table:number-columns-repeated=\"1000\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>";
+                let at = text.find("</table:table>").unwrap();
+                data = format!("{}{bomb}{}", &text[..at], &text[at..]).into_bytes();
+            }
+            z.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            z.write_all(&data).unwrap();
+        }
+        z.finish().unwrap();
+    });
+    assert!(e.contains("08-swale.ods") && e.contains("filled cells"), "{e}");
+}

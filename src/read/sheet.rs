@@ -399,7 +399,7 @@ impl Workbook {
             ("xlsx" | "xlsm", "zip") => check_zip(&bytes, shown, limits)?,
             ("ods", "zip") => {
                 check_zip(&bytes, shown, limits)?;
-                check_ods_content(&bytes, shown)?;
+                check_ods_content(&bytes, shown, limits)?;
             }
             ("xlsx" | "xlsm" | "ods", _) => {
                 return Err(Problem::error(
@@ -559,7 +559,9 @@ fn check_zip(bytes: &[u8], shown: &str, limits: Limits) -> Result<(), Problem> {
 
 /// The ODS reader of calamine can loop for ever on a truncated `content.xml` and take a space count of any
 /// size: read the XML through once first, requiring it to be whole and well formed, with sane space counts.
-fn check_ods_content(bytes: &[u8], shown: &str) -> Result<(), Problem> {
+/// It also counts the filled cells the repeat attributes ask for, so that a sheet that repeats a value over
+/// millions of cells is refused before the reader builds it.
+fn check_ods_content(bytes: &[u8], shown: &str, limits: Limits) -> Result<(), Problem> {
     use quick_xml::events::Event;
     let here = Location::file(shown);
     let damaged = |why: String| {
@@ -579,21 +581,41 @@ fn check_ods_content(bytes: &[u8], shown: &str) -> Result<(), Problem> {
     let mut buf = Vec::new();
     let mut depth: usize = 0;
     let mut seen_root = false;
+    let (mut row_repeat, mut filled): (u64, u64) = (1, 0);
+    let repeat = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.0 == name)
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+    };
     loop {
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => {
-                depth += 1;
-                seen_root = true;
-                if e.name().0 == "text:s" {
-                    check_space_count(&e).map_err(damaged)?;
+        let event = reader.read_event_into(&mut buf);
+        if let Ok(Event::Start(e) | Event::Empty(e)) = &event {
+            seen_root = true;
+            match e.name().0 {
+                "text:s" => check_space_count(e).map_err(damaged)?,
+                "table:table" => filled = 0,
+                "table:table-row" => row_repeat = repeat(e, "table:number-rows-repeated"),
+                "table:table-cell" if e.attributes().flatten().any(|a| a.key.0 == "office:value-type") => {
+                    filled =
+                        filled.saturating_add(row_repeat.saturating_mul(repeat(e, "table:number-columns-repeated")));
+                    if filled > limits.max_cells as u64 {
+                        return Err(Problem::error(
+                            here.clone(),
+                            format!(
+                                "a sheet repeats its values over more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
+                                limits.max_cells
+                            ),
+                        ));
+                    }
                 }
+                _ => {}
             }
-            Ok(Event::Empty(e)) => {
-                seen_root = true;
-                if e.name().0 == "text:s" {
-                    check_space_count(&e).map_err(damaged)?;
-                }
-            }
+        }
+        match event {
+            Ok(Event::Start(_)) => depth += 1,
+            Ok(Event::Empty(_)) => {}
             Ok(Event::End(_)) => depth = depth.saturating_sub(1),
             Ok(Event::Eof) => break,
             Ok(_) => {}

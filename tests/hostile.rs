@@ -419,3 +419,26 @@ fn an_ods_that_repeats_a_value_over_a_billion_cells_is_refused() {
     });
     assert!(e.contains("08-swale.ods") && e.contains("filled cells"), "{e}");
 }
+
+/// An .xls whose sheet declares the largest dimensions BIFF allows (65,536 rows by 256 columns).
+#[test]
+fn an_xls_declaring_huge_dimensions_is_refused_before_it_is_read() {
+    let e = rejects(|d| {
+        let mut bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dover.xls")).unwrap();
+        let mut patched = 0;
+        let mut i = 0;
+        while i + 18 <= bytes.len() {
+            // A DIMENSIONS record of BIFF8: type 0x0200, length 14.
+            if bytes[i..i + 4] == [0x00, 0x02, 0x0E, 0x00] {
+                bytes[i + 8..i + 12].copy_from_slice(&65_536u32.to_le_bytes());
+                bytes[i + 14..i + 16].copy_from_slice(&256u16.to_le_bytes());
+                patched += 1;
+            }
+            i += 1;
+        }
+        assert!(patched >= 1);
+        std::fs::remove_file(sub(d, "04-dover.xlsx")).unwrap();
+        std::fs::write(sub(d, "04-dover.xls"), bytes).unwrap();
+    });
+    assert!(e.contains("04-dover.xls") && e.contains("spans more than"), "{e}");
+}

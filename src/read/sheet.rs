@@ -295,6 +295,93 @@ pub struct Workbook {
     limits: Limits,
 }
 
+/// The .xls reader of calamine reserves room for a sheet's declared dimensions and then builds the whole
+/// rectangle between its first and last cells, so a small crafted file can ask for gigabytes. Walk the BIFF
+/// records first: the declared dimensions, the number of cells and the rectangle they span must each stay
+/// within a generous multiple of the cell limit.
+fn check_xls(bytes: &[u8], shown: &str, limits: Limits) -> Result<(), Problem> {
+    let here = Location::file(shown);
+    let damaged = |why: String| {
+        Problem::error(
+            here.clone(),
+            format!("the workbook is damaged ({why}); open it in the spreadsheet program, save it again and resend it"),
+        )
+    };
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| file.is_stream(n))
+        .ok_or_else(|| damaged("it has no workbook stream".into()))?;
+    let mut stream = Vec::new();
+    file.open_stream(name)
+        .and_then(|mut s| s.read_to_end(&mut stream))
+        .map_err(|e| damaged(e.to_string()))?;
+    let area_limit = (limits.max_cells as u64).saturating_mul(10);
+    let too_big = || {
+        Problem::error(
+            here.clone(),
+            format!(
+                "a sheet spans more than {area_limit} cells or holds more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
+                limits.max_cells
+            ),
+        )
+    };
+    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])));
+    let u32_at = |d: &[u8], i: usize| {
+        d.get(i..i + 4)
+            .map(|b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+    };
+    let (mut cells, mut bounds): (u64, Option<(u64, u64, u64, u64)>) = (0, None);
+    let mut at = 0usize;
+    while at + 4 <= stream.len() {
+        let kind = u16::from_le_bytes([stream[at], stream[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        match kind {
+            0x0809 => (cells, bounds) = (0, None), // a new sheet (BOF)
+            0x0200 => {
+                // DIMENSIONS: BIFF8 has 32-bit rows, older versions 16-bit.
+                let (rows, cols) = if len >= 14 {
+                    (
+                        u32_at(data, 4).zip(u32_at(data, 0)).map(|(b, a)| b.saturating_sub(a)),
+                        u16_at(data, 10).zip(u16_at(data, 8)).map(|(b, a)| b.saturating_sub(a)),
+                    )
+                } else {
+                    (
+                        u16_at(data, 2).zip(u16_at(data, 0)).map(|(b, a)| b.saturating_sub(a)),
+                        u16_at(data, 6).zip(u16_at(data, 4)).map(|(b, a)| b.saturating_sub(a)),
+                    )
+                };
+                if rows.unwrap_or(0).saturating_mul(cols.unwrap_or(0)) > area_limit {
+                    return Err(too_big());
+                }
+            }
+            // Cell records: number, label, string table label, RK, bool/error, formula, rich string; MULRK.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x0006 | 0x00D6 | 0x00BD => {
+                let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
+                    break;
+                };
+                let n = if kind == 0x00BD {
+                    (len.saturating_sub(6) / 6).max(1) as u64
+                } else {
+                    1
+                };
+                cells += n;
+                let last_col = col + n - 1;
+                let b = bounds.get_or_insert((row, row, col, last_col));
+                *b = (b.0.min(row), b.1.max(row), b.2.min(col), b.3.max(last_col));
+                let area = (b.1 - b.0 + 1).saturating_mul(b.3 - b.2 + 1);
+                if cells > limits.max_cells as u64 || area > area_limit {
+                    return Err(too_big());
+                }
+            }
+            _ => {}
+        }
+        at += 4 + len;
+    }
+    Ok(())
+}
+
 /// The SHA-256 of some bytes, in hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
@@ -395,7 +482,7 @@ impl Workbook {
                 ));
             }
             // An Excel 97-2003 workbook under another name is still read, as a spreadsheet program would.
-            ("xlsx" | "xlsm" | "ods" | "xls", "cfb") => {}
+            ("xlsx" | "xlsm" | "ods" | "xls", "cfb") => check_xls(&bytes, shown, limits)?,
             ("xlsx" | "xlsm", "zip") => check_zip(&bytes, shown, limits)?,
             ("ods", "zip") => {
                 check_zip(&bytes, shown, limits)?;

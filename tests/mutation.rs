@@ -131,6 +131,8 @@ fn thousands_of_damaged_workbooks_give_a_result_or_a_clean_error() {
         let path = dir.path().join(format!("damaged.{ext}"));
         for _ in 0..400 {
             std::fs::write(&path, mutate(&bytes, &mut rng)).unwrap();
+            // To find the copy behind a hang: MUTATION_TRACE=1 prints each copy's number and keeps the
+            // current one as /tmp/mutation-current.EXT.
             if std::env::var("MUTATION_TRACE").is_ok() {
                 eprintln!("{} {}", original.display(), tried);
                 std::fs::copy(&path, format!("/tmp/mutation-current.{ext}")).unwrap();

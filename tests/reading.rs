@@ -255,3 +255,142 @@ fn trailing_parentheticals_are_ignored_in_headers_labels_values_and_partnerships
         serde_json::json!(["Ashford"])
     );
 }
+
+/// Every name SPEC §3 says a submission may use rolls up to its issue in the default taxonomy.
+#[test]
+fn every_name_listed_in_the_spec_rolls_up() {
+    let t = csa_review::taxonomy::Taxonomy::builtin();
+    let spec: [(&str, &[&str]); 11] = [
+        (
+            "Domestic Abuse",
+            &["DA", "domestic violence", "domestic abuse and sexual violence"],
+        ),
+        (
+            "Safeguarding and Vulnerability",
+            &[
+                "Safeguarding",
+                "Safeguarding Vulnerable People",
+                "Vulnerability",
+                "Vulnerable people",
+                "Child Sexual Exploitation",
+                "CSE",
+                "Victims",
+                "Scams",
+                "Cyber Crime",
+                "Cybercrime",
+                "Online safety",
+                "Social isolation",
+            ],
+        ),
+        (
+            "Anti-Social Behaviour",
+            &[
+                "ASB",
+                "ASB/Environmental",
+                "Environmental ASB",
+                "Environmental crime",
+                "Fly-tipping",
+                "Anti-social behaviour",
+                "antisocial behaviour",
+                "anti social behaviour",
+                "Anti-social behavior",
+            ],
+        ),
+        (
+            "Serious and Organised Crime",
+            &[
+                "SOC",
+                "Serious & Organised Crime",
+                "Serious Organised Crime",
+                "Organised Crime Groups",
+                "OCGs",
+                "Gangs",
+                "Modern Slavery",
+                "Human Trafficking",
+                "Modern Slavery / Human Trafficking",
+            ],
+        ),
+        (
+            "Substance Misuse",
+            &[
+                "Drugs",
+                "Alcohol",
+                "Drugs and Alcohol",
+                "Drug and alcohol misuse",
+                "Psychoactive substances",
+            ],
+        ),
+        (
+            "Mental Health",
+            &["Mental health and wellbeing", "Mental wellbeing", "Dementia"],
+        ),
+        (
+            "Extremism and Hate",
+            &[
+                "Extremism & Hate",
+                "Preventing Extremism and Hate",
+                "PREVENT",
+                "Preventing Violent Extremism",
+                "PVE",
+                "Counter-terrorism",
+                "Radicalisation",
+                "Hate Crime",
+                "Hate crimes",
+            ],
+        ),
+        (
+            "Reducing Offending and Reoffending",
+            &[
+                "Reducing reoffending",
+                "Reoffending",
+                "Re-offending",
+                "Offender management",
+                "IOM",
+            ],
+        ),
+        (
+            "Crime",
+            &[
+                "Acquisitive crime",
+                "Property crime",
+                "Rural crime",
+                "Burglary",
+                "Vehicle crime",
+                "Violent crime",
+                "Criminal damage",
+            ],
+        ),
+        (
+            "Community Confidence",
+            &[
+                "Quality of life",
+                "Community cohesion",
+                "Cohesion",
+                "Community resilience",
+                "Reassurance",
+                "Public confidence",
+            ],
+        ),
+        (
+            "Road Safety",
+            &[
+                "Road casualties",
+                "Casualty reduction",
+                "Killed or seriously injured (KSI)",
+            ],
+        ),
+    ];
+    for (issue, names) in spec {
+        let id = t.by_name(issue).unwrap_or_else(|| panic!("{issue} is an issue"));
+        assert_eq!(t.find(issue), Some(id));
+        assert_eq!(t.find(&t.issues[id].label), Some(id), "the printed label of {issue}");
+        for name in names {
+            assert_eq!(t.find(name), Some(id), "{name} rolls up to {issue}");
+            assert_eq!(
+                t.find(&format!("  {}. ", name.to_uppercase())),
+                Some(id),
+                "{name}, shouted with a full stop"
+            );
+        }
+    }
+}

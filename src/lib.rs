@@ -129,6 +129,7 @@ fn read_submissions(
         {
             bar.set_style(style);
         }
+        bar.tick(); // drawn at once, however quickly the reading goes
         bar
     } else {
         indicatif::ProgressBar::hidden()

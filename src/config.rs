@@ -755,6 +755,14 @@ impl Review {
         self.themes.iter().find(|t| t.issue == Some(issue))
     }
 
+    /// Who leads a priority (`[leads]`): by the name it goes by, else by its issue's name.
+    pub fn lead(&self, name: &str, issue: Option<IssueId>) -> Option<&str> {
+        self.leads
+            .get(name)
+            .or_else(|| issue.and_then(|i| self.leads.get(self.taxonomy.name(i))))
+            .map(String::as_str)
+    }
+
     pub fn decision(&self, issue: IssueId) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.issue == issue)
     }

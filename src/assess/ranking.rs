@@ -73,6 +73,32 @@ impl Ranked {
     }
 }
 
+impl Outcome {
+    /// The name a proposed priority goes by, given its issue.
+    pub fn priority_named_for(&self, issue: IssueId) -> Option<&String> {
+        self.priority_issues
+            .iter()
+            .position(|i| *i == issue)
+            .map(|k| &self.priorities[k])
+    }
+
+    /// The issue of a proposed priority, given its name.
+    pub fn priority_issue(&self, name: &str) -> Option<IssueId> {
+        self.priorities
+            .iter()
+            .position(|p| p == name)
+            .map(|k| self.priority_issues[k])
+    }
+
+    /// The issue of a proposed theme, given its name.
+    pub fn theme_issue(&self, name: &str) -> Option<IssueId> {
+        self.themes
+            .iter()
+            .position(|t| t == name)
+            .and_then(|k| self.theme_issues[k])
+    }
+}
+
 /// The proposed priorities and themes, and how they differ from the current ones.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Outcome {

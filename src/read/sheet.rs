@@ -53,18 +53,7 @@ impl Value {
     }
 
     fn from_ref(d: &DataRef<'_>) -> Value {
-        match d {
-            DataRef::Empty => Value::Empty,
-            DataRef::String(s) => Value::text(s),
-            DataRef::SharedString(s) => Value::text(s),
-            DataRef::Int(i) => Value::Number(*i as f64),
-            DataRef::Float(f) => Value::Number(*f),
-            DataRef::Bool(b) => Value::Bool(*b),
-            DataRef::DateTime(dt) => Value::Date(serial_to_date(dt.as_f64())),
-            DataRef::DateTimeIso(s) => Value::Date(s.chars().take(10).collect()),
-            DataRef::DurationIso(s) => Value::Text(s.clone()),
-            DataRef::Error(e) => Value::Error(e.to_string()),
-        }
+        Value::from_data(&Data::from(d.clone()))
     }
 
     fn text(s: &str) -> Value {

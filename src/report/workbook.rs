@@ -530,20 +530,9 @@ fn action_plan(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::R
     ];
     let mut r = 2u32;
     for (p, name) in a.outcome.priorities.iter().enumerate() {
-        let lead = a.review.leads.get(name).cloned().or_else(|| {
-            let issue = a.ranking.iter().find(|x| {
-                x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(name)
-                    || a.review.current_priority(x.issue).is_some_and(|c| &c.name == name)
-                    || a.review.taxonomy.name(x.issue) == name
-            });
-            issue.and_then(|x| a.review.leads.get(a.review.taxonomy.name(x.issue)).cloned())
-        });
+        let lead = a.review.lead(name, a.outcome.priority_issue(name));
         ws.write_string_with_format(r, 0, format!("Priority: {name}"), &s.bold)?;
-        ws.write_string(
-            r + 1,
-            0,
-            format!("Lead: {}", lead.unwrap_or_else(|| "(to be agreed)".into())),
-        )?;
+        ws.write_string(r + 1, 0, format!("Lead: {}", lead.unwrap_or("(to be agreed)")))?;
         ws.write_string(r + 2, 0, "Aim:")?;
         for (c, h) in header.iter().enumerate() {
             ws.write_string_with_format(r + 3, c as u16, *h, &s.header)?;
@@ -580,22 +569,11 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
             })
             .unwrap_or_default()
     };
-    let lead = |name: &str, issue: Option<usize>| -> String {
-        a.review
-            .leads
-            .get(name)
-            .or_else(|| issue.and_then(|i| a.review.leads.get(tax.name(i))))
-            .cloned()
-            .unwrap_or_default()
-    };
+    let lead = |name: &str, issue: Option<usize>| a.review.lead(name, issue).unwrap_or_default().to_string();
     let mut r = 2u32;
     for p in &a.review.priorities {
         let ranked = p.issue.and_then(|i| a.ranking.iter().find(|x| x.issue == i));
-        let proposed_name = ranked.and_then(|x| {
-            o.priorities
-                .iter()
-                .find(|n| x.decision.as_ref().and_then(|d| d.name.as_ref()) == Some(*n) || **n == p.name)
-        });
+        let proposed_name = p.issue.and_then(|i| o.priority_named_for(i));
         let change = if o.retained.contains(&p.name) {
             if ranked.is_some_and(|x| x.awaiting_decision()) {
                 "retained, awaiting a decision"
@@ -623,11 +601,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         r += 1;
     }
     for name in &o.added {
-        let issue = o
-            .priorities
-            .iter()
-            .position(|p| p == name)
-            .map(|i| o.priority_issues[i]);
+        let issue = o.priority_issue(name);
         write_row(
             ws,
             r,
@@ -673,7 +647,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         r += 1;
     }
     for name in &o.themes_added {
-        let issue = o.themes.iter().position(|t| t == name).and_then(|i| o.theme_issues[i]);
+        let issue = o.theme_issue(name);
         write_row(
             ws,
             r,

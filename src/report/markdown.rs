@@ -1,6 +1,9 @@
 //! `--format markdown`: a paper for the Working Group, in the order of the published covering report.
 
-use super::{decision_text, issue_name, neutralise, num, ranking_rank};
+use super::{
+    APPENDIX_A_HEADER, MOVEMENT_HEADER, appendix_a_cells, decision_text, issue_name, movement_cells, neutralise, num,
+    ranking_rank,
+};
 use crate::Assessment;
 use crate::assess::rank_label;
 use crate::assess::ranking::TIE_RULES;
@@ -60,25 +63,8 @@ pub fn render(a: &Assessment) -> String {
     let _ = writeln!(out, "## Appendix A: Strategic Assessments ({})\n", a.review.year);
     table(
         &mut out,
-        &[
-            "Priority",
-            "No. of CSPs identifying these issues",
-            "Main priority",
-            "Cross-cutting theme",
-            "Part of broader theme",
-        ],
-        aa.rows
-            .iter()
-            .map(|r| {
-                vec![
-                    tax.issues[r.issue].label.clone(),
-                    r.csp_count.to_string(),
-                    r.main_priority.to_string(),
-                    r.cross_cutting_theme.to_string(),
-                    r.part_of_broader_theme.to_string(),
-                ]
-            })
-            .collect(),
+        &APPENDIX_A_HEADER,
+        aa.rows.iter().map(|r| appendix_a_cells(a, r)).collect(),
     );
     let others: Vec<String> = aa.other_focus_areas.iter().map(|x| cell(&x.name)).collect();
     let _ = writeln!(out, "Other focus areas: {}.\n", list(&others));
@@ -179,18 +165,10 @@ pub fn render(a: &Assessment) -> String {
         );
         table(
             &mut out,
-            &["Issue", "CSPs last year", "CSPs now", "Change", "Movement"],
+            &MOVEMENT_HEADER,
             a.movement
                 .iter()
-                .map(|(issue, m)| {
-                    vec![
-                        tax.name(*issue).to_string(),
-                        m.previous_csp_count.to_string(),
-                        aa.count(*issue).to_string(),
-                        format!("{:+}", m.csp_change),
-                        m.movement.to_string(),
-                    ]
-                })
+                .map(|(issue, m)| movement_cells(a, *issue, m))
                 .collect(),
         );
     }

@@ -1,6 +1,8 @@
 //! The terminal tables printed by `review` (the default `--format table`).
 
-use super::{decision_text, issue_name, num, ranking_rank};
+use super::{
+    APPENDIX_A_HEADER, MOVEMENT_HEADER, appendix_a_cells, decision_text, issue_name, movement_cells, num, ranking_rank,
+};
 use crate::Assessment;
 use crate::assess::rank_label;
 use crate::assess::ranking::TIE_RULES;
@@ -28,23 +30,10 @@ fn row(cells: Vec<String>) -> Row {
 /// Appendix A as printed.
 pub fn appendix_a(a: &Assessment, out: &mut String) {
     let aa = &a.appendix_a;
-    let tax = &a.review.taxonomy;
     let _ = writeln!(out, "Appendix A: Strategic Assessments ({})", a.review.year);
-    let mut t = table(&[
-        "Priority",
-        "No. of CSPs identifying these issues",
-        "Main priority",
-        "Cross-cutting theme",
-        "Part of broader theme",
-    ]);
+    let mut t = table(&APPENDIX_A_HEADER);
     for r in &aa.rows {
-        t.add_row(row(vec![
-            tax.issues[r.issue].label.clone(),
-            r.csp_count.to_string(),
-            r.main_priority.to_string(),
-            r.cross_cutting_theme.to_string(),
-            r.part_of_broader_theme.to_string(),
-        ]));
+        t.add_row(row(appendix_a_cells(a, r)));
     }
     let _ = write!(out, "{t}");
     let _ = writeln!(
@@ -265,25 +254,9 @@ pub fn movement(a: &Assessment, out: &mut String) {
         prev.file,
         prev.year.as_ref().map(|y| format!(", {y}")).unwrap_or_default()
     );
-    let mut t = table(&[
-        "Issue",
-        "CSPs last year",
-        "CSPs now",
-        "Change",
-        "MoRiLE rank last year",
-        "MoRiLE rank change",
-        "Movement",
-    ]);
+    let mut t = table(&MOVEMENT_HEADER);
     for (issue, m) in &a.movement {
-        t.add_row(row(vec![
-            a.review.taxonomy.name(*issue).to_string(),
-            m.previous_csp_count.to_string(),
-            a.appendix_a.count(*issue).to_string(),
-            format!("{:+}", m.csp_change),
-            m.previous_morile_rank.map(|r| r.to_string()).unwrap_or_default(),
-            m.morile_rank_change.map(|c| format!("{c:+}")).unwrap_or_default(),
-            m.movement.to_string(),
-        ]));
+        t.add_row(row(movement_cells(a, *issue, m)));
     }
     let _ = write!(out, "{t}");
     out.push('\n');

@@ -683,18 +683,7 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         r += 2;
         ws.write_string_with_format(r, 0, format!("Year on year, against {}", prev.file), &s.bold)?;
         r += 1;
-        for (c, h) in [
-            "Issue",
-            "CSPs last year",
-            "CSPs now",
-            "Change",
-            "MoRiLE rank last year",
-            "MoRiLE rank change",
-            "Movement",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (c, h) in super::MOVEMENT_HEADER.iter().enumerate() {
             ws.write_string_with_format(r, c as u16, *h, &s.header)?;
         }
         for (issue, m) in &a.movement {

@@ -19,6 +19,21 @@ fn review_with_no_folder_prints_the_bundled_appendix_a() {
     assert!(text.contains("Appendix B: MoRiLE Assessment"));
     assert!(text.contains("12=   Hate Crime"));
     assert!(text.contains("Retained: 6 | Added: 1 | Removed: 0"));
+    let sensitivity = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Sensitivity to the weights (top 7;"))
+        .nth(3)
+        .unwrap();
+    assert!(
+        sensitivity.contains("Safeguarding and Vulnerability") && sensitivity.contains("100%"),
+        "{sensitivity}"
+    );
+    let road = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Year on year"))
+        .find(|l| l.contains("Road Safety"))
+        .unwrap();
+    assert!(road.contains("-3") && road.contains("dropped down the list"), "{road}");
     assert!(text.contains("Data quality"));
 }
 

@@ -490,3 +490,71 @@ fn the_action_plan_sheet_has_a_numbered_skeleton_per_proposed_priority_with_its_
     assert_eq!(text(&plan, peh.0 + 4, 0), format!("{p}.1"));
     assert_eq!(text(&plan, peh.0 + 6, 0), format!("{p}.3"));
 }
+
+/// The data validations of every worksheet of a workbook, as XML elements.
+fn validations(path: &Path) -> Vec<String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().starts_with("xl/worksheets/") {
+            let mut xml = String::new();
+            f.read_to_string(&mut xml).unwrap();
+            out.extend(
+                xml.split("<dataValidation ")
+                    .skip(1)
+                    .map(|v| v.split('>').next().unwrap().to_string()),
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn the_morile_and_horizon_templates_have_drop_downs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (m, h) = (dir.path().join("m.xlsx"), dir.path().join("h.xlsx"));
+    bin().args(["template", "morile", "--out"]).arg(&m).assert().success();
+    bin().args(["template", "horizon", "--out"]).arg(&h).assert().success();
+    // MoRiLE: the Issue column, ten factor columns (labels or points, so a warning only), Confidence.
+    let mv = validations(&m);
+    assert_eq!(mv.len(), 12, "{mv:?}");
+    assert_eq!(mv.iter().filter(|v| v.contains("errorStyle=\"warning\"")).count(), 12);
+    // Horizon: Category (strict), Impact (strict), Related issues (information: several may be given).
+    let hv = validations(&h);
+    assert_eq!(hv.len(), 3, "{hv:?}");
+    assert_eq!(
+        hv.iter().filter(|v| v.contains("errorStyle=\"information\"")).count(),
+        1
+    );
+}
+
+#[test]
+fn the_sensitivity_sheet_and_the_year_on_year_block_hold_their_figures() {
+    let dir = sample_copy();
+    let out = dir.path().join("csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let s = sheet(&out, "Sensitivity");
+    assert_eq!(text(&s, 1, 0), "Issue");
+    let rows: Vec<(String, String)> = (2..13).map(|r| (text(&s, r, 0), text(&s, r, 1))).collect();
+    assert_eq!(rows.len(), 11);
+    assert!(rows.contains(&("Safeguarding and Vulnerability".into(), "yes".into())));
+    assert!(rows.contains(&("Road Safety".into(), "no".into())));
+    assert_eq!(
+        number(&s, 2, 2),
+        1.0,
+        "the top issue stays in the top N in every sample"
+    );
+    let c = sheet(&out, "Comparison");
+    let start = (0..c.height() as u32)
+        .find(|r| text(&c, *r, 0).starts_with("Year on year"))
+        .expect("a year-on-year block");
+    let road = (start..c.height() as u32)
+        .find(|r| text(&c, *r, 0) == "Road Safety")
+        .unwrap();
+    assert_eq!(
+        (number(&c, road, 1), number(&c, road, 2), number(&c, road, 3)),
+        (6.0, 3.0, -3.0)
+    );
+    assert_eq!(text(&c, road, 6), "dropped down the list");
+}

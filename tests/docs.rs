@@ -581,3 +581,44 @@ fn the_pages_link_only_to_the_repository() {
         }
     }
 }
+
+/// The issue names of a taxonomy file, in order.
+fn taxonomy_names(file: &Path) -> Vec<String> {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("name = \""))
+        .map(|n| n.trim_end_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn the_reference_lists_the_built_in_taxonomies_in_order() {
+    let doc = read("docs/reference.md");
+    let rows: Vec<Vec<String>> = doc
+        .lines()
+        .skip_while(|l| !l.starts_with("| `standard-2025` (the default) |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            l.trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().split(" (\"").next().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    let column = |i: usize| -> Vec<String> { rows.iter().map(|r| r[i].clone()).filter(|c| !c.is_empty()).collect() };
+    // The 2018 taxonomy is templates/taxonomy.toml until it is renamed templates/kent-2018-19.toml.
+    let templates = root().join("templates");
+    let kent = [templates.join("kent-2018-19.toml"), templates.join("taxonomy.toml")]
+        .into_iter()
+        .find(|p| p.is_file())
+        .unwrap();
+    assert_eq!(column(1), taxonomy_names(&kent));
+    let standard = templates.join("standard-2025.toml");
+    if standard.is_file() {
+        assert_eq!(column(0), taxonomy_names(&standard));
+    } else {
+        assert_eq!(column(0).len(), 14, "SPEC §3.2 has fourteen issues");
+    }
+}

@@ -1,0 +1,91 @@
+//! `csa-review review`: run a review, print it and write the refreshed workbook.
+
+use super::print;
+use clap::ValueEnum;
+use csa_review::error::{Error, Result};
+use csa_review::intake::{PROGRESS_FROM, Progress};
+use csa_review::report;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// Run a review: print the appendices, ranking and comparison, and write the refreshed workbook.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  csa-review review                                   the bundled Kent 2018-19 sample
+  csa-review review reviews/2025-26 --out csa.xlsx    a review of your own
+  csa-review review --format json --no-workbook       JSON on stdout, nothing written")]
+pub struct Args {
+    /// The review folder (holding review.toml); the bundled samples/kent-2018-19 when left out.
+    dir: Option<PathBuf>,
+    /// Where to write the workbook [default: DIR/out/<area>-csa-<year>.xlsx].
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Print only; write no workbook.
+    #[arg(long)]
+    no_workbook: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let dir = super::review_dir(args.dir)?;
+    let show_bar = std::io::IsTerminal::is_terminal(&std::io::stderr()) && args.format != Format::Json;
+    let bar: OnceLock<indicatif::ProgressBar> = OnceLock::new();
+    let progress = |p: Progress| match p {
+        Progress::Started { files } if show_bar && files >= PROGRESS_FROM => {
+            let b = bar.get_or_init(|| progress_bar(files));
+            b.tick(); // drawn at once, however quickly the reading goes
+        }
+        Progress::Read => {
+            if let Some(b) = bar.get() {
+                b.inc(1);
+            }
+        }
+        Progress::Finished => {
+            if let Some(b) = bar.get() {
+                b.finish_and_clear();
+            }
+        }
+        Progress::Started { .. } => {}
+    };
+    let a = csa_review::review_folder_with(&dir, &progress)?;
+    if !args.no_workbook {
+        let path = args.out.unwrap_or_else(|| a.review.default_output());
+        let bytes = report::workbook::build(&a).map_err(|e| Error::io(&path, e))?;
+        let mut inputs: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
+        inputs.extend(a.review.previous.iter().cloned());
+        report::workbook::write_atomically(&path, &bytes, &inputs, std::slice::from_ref(&a.review.submissions))?;
+        super::wrote(&path);
+    }
+    let text = match args.format {
+        Format::Table => report::table::render(&a),
+        Format::Json => report::json::render(&a),
+        Format::Csv => report::csv::render(&a),
+        Format::Markdown => report::markdown::render(&a),
+    };
+    print(&text)?;
+    if !a.warnings.is_empty() && args.format != Format::Table {
+        eprintln!(
+            "csa-review: {} warning(s); see \"warnings\" in the output or the Data quality sheet",
+            a.warnings.len()
+        );
+    }
+    Ok(())
+}
+
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("reading submissions {bar:40} {pos}/{len} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -38,6 +38,7 @@ pub mod read;
 pub mod report;
 pub mod review;
 pub mod taxonomy;
+pub mod vocab;
 
 pub use intake::{PROGRESS_FROM, ReturnStatus, SUBMISSION_TYPES, Status, status, submission_files};
 pub use review::{Assessment, InputFile, review_folder, review_folder_with, sha256_file, validate};

@@ -8,31 +8,7 @@ use crate::read::morile::{Cell, MorileKind, MorileSheet};
 use crate::taxonomy::{IssueId, Taxonomy, key};
 use serde::Serialize;
 
-/// The assessors' confidence in an item's scoring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Confidence {
-    High,
-    Medium,
-    Low,
-}
-
-impl Confidence {
-    pub fn parse(text: &str) -> Option<Confidence> {
-        match key(text).as_str() {
-            "high" | "h" => Some(Confidence::High),
-            "medium" | "med" | "m" => Some(Confidence::Medium),
-            "low" | "l" => Some(Confidence::Low),
-            _ => None,
-        }
-    }
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Confidence::High => "High",
-            Confidence::Medium => "Medium",
-            Confidence::Low => "Low",
-        }
-    }
-}
+pub use crate::vocab::Confidence;
 
 /// The section scores of an item scored from its factors.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

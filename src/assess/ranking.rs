@@ -8,25 +8,7 @@ use crate::config::{Action, Decision, Review, Weights};
 use crate::taxonomy::IssueId;
 use serde::Serialize;
 
-/// Whether an issue is in force now, as a priority or a theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Current {
-    Priority,
-    Theme,
-    None,
-}
-
-impl Current {
-    /// As shown in tables: "priority", "theme" or nothing.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Current::Priority => "priority",
-            Current::Theme => "theme",
-            Current::None => "",
-        }
-    }
-}
+pub use crate::vocab::Current;
 
 /// The three normalised components of an issue's combined score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

@@ -65,18 +65,12 @@ themes = [
   # {{ name = "Reduce re-offending and support victims", issue = "Reducing Offending and Reoffending" }},
 ]
 
-[weights]                          # of the combined score; scaled to sum to 1
-local = 0.5
-morile = 0.35
-horizon = 0.15
-
-[thresholds]
-support = 0.6                      # share of CSPs at or above which an issue has local support
+{defaults}
 
 # The Working Group's decisions, added after its meeting; each overrides the tool's recommendation.
 # [[decision]]
 # issue = "Road Safety"
-# action = "retain"                # retain, add, theme, review, watch or none
+# action = "retain"                # {actions}
 # name = "Road Safety"             # optional: the name it takes in the agreement
 # reason = "Retained: led by the Road Casualty Reduction Partnership"
 
@@ -84,7 +78,9 @@ support = 0.6                      # share of CSPs at or above which an issue ha
 # "Road Safety" = "Kent and Medway Road Casualty Reduction Partnership"
 "#,
         area_q = q(area),
-        year_q = q(year)
+        year_q = q(year),
+        defaults = csa_review::config::defaults::written_by_init(),
+        actions = csa_review::vocab::Action::choices()
     )
 }
 

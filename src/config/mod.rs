@@ -1,0 +1,286 @@
+//! `review.toml` into a typed [`Review`] (SPEC §2), in the order it is read: the file as written
+//! ([`file`]), its defaults ([`defaults`]), the partnerships, the current priorities, themes and decisions
+//! ([`current`]), and the MoRiLE scoring scheme ([`scheme`]).
+
+mod current;
+pub mod defaults;
+mod file;
+mod partnerships;
+pub mod scheme;
+
+pub use crate::vocab::Action;
+pub use current::{CurrentItem, Decision};
+pub use defaults::{Limits, Thresholds, Weights};
+pub use file::toml_error;
+pub use scheme::{Band, Combine, DEFAULT_SCHEME, Multiplier, OrganisationalSection, RiskFormula, Scheme, Section};
+
+use crate::error::{Diagnostics, Error, Location, Result};
+use crate::taxonomy::{self, IssueId, Taxonomy, key};
+use file::{ReviewFile, line_of};
+use indexmap::IndexMap;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The file name of a review's settings.
+pub const REVIEW_FILE: &str = "review.toml";
+
+/// A review folder's settings, checked and resolved against the taxonomy.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub folder: PathBuf,
+    pub area: String,
+    pub year: String,
+    pub submissions: PathBuf,
+    pub morile: Option<PathBuf>,
+    pub horizon: Option<PathBuf>,
+    pub previous: Option<PathBuf>,
+    pub partnerships: Vec<String>,
+    pub partnership_aliases: IndexMap<String, Vec<String>>,
+    pub priorities: Vec<CurrentItem>,
+    pub themes: Vec<CurrentItem>,
+    /// The weights as given in review.toml.
+    pub weights_given: Weights,
+    /// The weights normalised to sum to 1.
+    pub weights: Weights,
+    pub thresholds: Thresholds,
+    pub decisions: Vec<Decision>,
+    pub leads: IndexMap<String, String>,
+    pub scheme: Scheme,
+    pub limits: Limits,
+    pub taxonomy: Taxonomy,
+    /// Warnings found in the settings (weights normalised, a default file missing).
+    pub warnings: Diagnostics,
+    partnership_index: HashMap<String, usize>,
+}
+
+impl Review {
+    /// Read `DIR/review.toml`, the taxonomy and the scheme.
+    pub fn load(folder: &Path) -> Result<Review> {
+        if !folder.is_dir() {
+            return Err(Error::input(
+                Location::file(folder.display().to_string()),
+                "no such review folder (make one with `csa-review init DIR --area NAME --year YYYY-YY`)",
+            ));
+        }
+        let text = file::read_text(&folder.join(REVIEW_FILE))?;
+        Review::parse(folder, &text)
+    }
+
+    /// Build a review from the text of its review.toml; `folder` resolves the relative paths.
+    pub fn parse(folder: &Path, text: &str) -> Result<Review> {
+        let shown = REVIEW_FILE;
+        let file: ReviewFile = toml::from_str(text).map_err(|e| toml_error(shown, text, &e))?;
+        let mut d = Diagnostics::default();
+        let at = |span: std::ops::Range<usize>| Location::line(shown, line_of(text, span));
+
+        let taxonomy = review_taxonomy(folder, file.taxonomy.as_deref())?;
+        if file.area.trim().is_empty() {
+            d.error(Location::file(shown), "`area` is empty");
+        }
+        if file.year.trim().is_empty() {
+            d.error(Location::file(shown), "`year` is empty");
+        }
+        let partnerships = partnerships::resolve(&file.partnerships, &file.partnership_aliases, shown, &at, &mut d);
+        let (priorities, themes) = current::resolve_current(&taxonomy, &file.current, &at, &mut d);
+        let decisions = current::resolve_decisions(&taxonomy, &file.decision, &at, &mut d);
+        let weights = defaults::check_weights(&file.weights, shown, &mut d);
+        defaults::check_thresholds(&file.thresholds, shown, &mut d);
+        let scheme = match file.morile_scheme {
+            None => Scheme::builtin(),
+            Some(over) => Scheme::with_override(over)
+                .map_err(|m| Error::input(Location::file(shown), format!("[morile_scheme] {m}")))?,
+        };
+        let morile = optional_file(folder, &file.morile, "morile.xlsx", &mut d);
+        let horizon = optional_file(folder, &file.horizon, "horizon.xlsx", &mut d);
+
+        if d.has_errors() {
+            return Err(Error::Input(d));
+        }
+        Ok(Review {
+            folder: folder.to_path_buf(),
+            area: taxonomy::tidy(&file.area),
+            year: taxonomy::tidy(&file.year),
+            submissions: folder.join(file.submissions.as_deref().unwrap_or("submissions")),
+            morile,
+            horizon,
+            previous: file.previous.map(|p| folder.join(p)),
+            partnerships: partnerships.names,
+            partnership_aliases: file.partnership_aliases,
+            priorities,
+            themes,
+            weights_given: file.weights,
+            weights,
+            thresholds: file.thresholds,
+            decisions,
+            leads: file.leads,
+            scheme,
+            limits: file.limits,
+            taxonomy,
+            warnings: d,
+            partnership_index: partnerships.index,
+        })
+    }
+
+    /// The partnership a name (or alias) refers to.
+    pub fn partnership(&self, name: &str) -> Option<usize> {
+        self.partnership_index.get(&key(name)).copied().or_else(|| {
+            taxonomy::without_trailing_parenthetical(name).and_then(|n| self.partnership_index.get(&key(n)).copied())
+        })
+    }
+
+    /// How a path is shown to the user: relative to the review folder where it is inside it.
+    pub fn shown(&self, path: &Path) -> String {
+        path.strip_prefix(&self.folder).unwrap_or(path).display().to_string()
+    }
+
+    /// The current priority linked to an issue.
+    pub fn current_priority(&self, issue: IssueId) -> Option<&CurrentItem> {
+        self.priorities.iter().find(|p| p.issue == Some(issue))
+    }
+
+    /// The current theme linked to an issue.
+    pub fn current_theme(&self, issue: IssueId) -> Option<&CurrentItem> {
+        self.themes.iter().find(|t| t.issue == Some(issue))
+    }
+
+    /// Who leads a priority (`[leads]`): by the name it goes by, else by its issue's name.
+    pub fn lead(&self, name: &str, issue: Option<IssueId>) -> Option<&str> {
+        self.leads
+            .get(name)
+            .or_else(|| issue.and_then(|i| self.leads.get(self.taxonomy.name(i))))
+            .map(String::as_str)
+    }
+
+    pub fn decision(&self, issue: IssueId) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.issue == issue)
+    }
+
+    /// The default output workbook: `DIR/out/<area>-csa-<year>.xlsx`.
+    pub fn default_output(&self) -> PathBuf {
+        let safe = |s: &str| -> String {
+            s.chars()
+                .map(|c| {
+                    if c.is_alphanumeric() || c == '-' || c == '_' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect()
+        };
+        self.folder
+            .join("out")
+            .join(format!("{}-csa-{}.xlsx", safe(&self.area), safe(&self.year)))
+    }
+}
+
+/// The taxonomy of a review: named in review.toml, else the folder's taxonomy.toml, else the built-in one.
+fn review_taxonomy(folder: &Path, named: Option<&str>) -> Result<Taxonomy> {
+    match named {
+        Some(p) => Taxonomy::load(&folder.join(p), p),
+        None if folder.join("taxonomy.toml").is_file() => {
+            Taxonomy::load(&folder.join("taxonomy.toml"), "taxonomy.toml")
+        }
+        None => Ok(Taxonomy::builtin()),
+    }
+}
+
+/// An input file that may be left out: the one named, else `default` when the folder holds it.
+fn optional_file(folder: &Path, given: &Option<String>, default: &str, d: &mut Diagnostics) -> Option<PathBuf> {
+    let p = folder.join(given.as_deref().unwrap_or(default));
+    if given.is_none() && !p.exists() {
+        d.warning(
+            Location::file(default),
+            format!("no {default} in the review folder; its scores are taken as none"),
+        );
+        return None;
+    }
+    Some(p)
+}
+
+/// Round to `places` decimals (for display and JSON).
+pub fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Review> {
+        Review::parse(Path::new("/nonexistent"), text)
+    }
+
+    const MINIMAL: &str = "area = \"Kent\"\nyear = \"2018-19\"\nmorile = \"m.xlsx\"\nhorizon = \"h.xlsx\"\npartnerships = [\"Ashford\", \"Dover\"]\n";
+
+    #[test]
+    fn an_unknown_key_names_the_key_the_line_and_a_suggestion() {
+        let err = parse(&format!("{MINIMAL}[thresholds]\nsuport = 0.5\n")).unwrap_err();
+        let Error::Input(d) = err else { panic!() };
+        let p = &d.problems[0];
+        assert_eq!(p.location.line, Some(7));
+        assert!(
+            p.message.contains("suport") && p.message.contains("expected `support`"),
+            "{}",
+            p.message
+        );
+    }
+
+    #[test]
+    fn a_misspelt_top_level_key_gets_a_suggestion() {
+        let Err(Error::Input(d)) = parse(&format!("{MINIMAL}horizn_x = 1\nwieghts = 2\n")) else {
+            panic!()
+        };
+        assert_eq!(d.problems[0].location.line, Some(6));
+        assert!(d.problems[0].message.contains("horizn_x"), "{}", d.problems[0].message);
+        let Err(Error::Input(d)) = parse(&format!("{MINIMAL}wieghts = 2\n")) else {
+            panic!()
+        };
+        assert!(
+            d.problems[0].message.contains("did you mean `weights`"),
+            "{}",
+            d.problems[0].message
+        );
+    }
+
+    #[test]
+    fn weights_that_do_not_sum_to_one_are_scaled_with_a_warning() {
+        let r = parse(&format!("{MINIMAL}[weights]\nlocal = 2\nmorile = 1\nhorizon = 1\n")).unwrap();
+        assert!((r.weights.local - 0.5).abs() < 1e-12 && (r.weights.morile - 0.25).abs() < 1e-12);
+        assert!(r.warnings.warnings().any(|w| w.message.contains("scaled")));
+    }
+
+    #[test]
+    fn negative_or_all_zero_weights_are_errors() {
+        assert!(parse(&format!("{MINIMAL}[weights]\nlocal = -1\nmorile = 1\nhorizon = 1\n")).is_err());
+        assert!(parse(&format!("{MINIMAL}[weights]\nlocal = 0\nmorile = 0\nhorizon = 0\n")).is_err());
+    }
+
+    #[test]
+    fn a_partnership_listed_twice_is_an_error() {
+        let text = MINIMAL.replace("[\"Ashford\", \"Dover\"]", "[\"Ashford\", \"ashford \"]");
+        let Err(Error::Input(d)) = parse(&text) else { panic!() };
+        assert!(d.problems[0].message.contains("listed twice"));
+    }
+
+    #[test]
+    fn aliases_find_their_partnership() {
+        let r = parse(&format!(
+            "{MINIMAL}[partnership_aliases]\n\"Dover\" = [\"Dover District\"]\n"
+        ))
+        .unwrap();
+        assert_eq!(r.partnership("dover  district"), Some(1));
+        assert_eq!(r.partnership("Canterbury"), None);
+    }
+
+    #[test]
+    fn the_default_band_thresholds() {
+        let s = Scheme::builtin();
+        assert_eq!(s.band(400.0), "High");
+        assert_eq!(s.band(399.999), "Medium");
+        assert_eq!(s.band(150.0), "Medium");
+        assert_eq!(s.band(149.9), "Low");
+        assert_eq!(s.band(0.0), "Low");
+    }
+}

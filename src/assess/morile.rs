@@ -30,6 +30,8 @@ pub struct ScoredItem {
     pub score: f64,
     /// `None` for a rank-only sheet.
     pub band: Option<String>,
+    /// The band's position in the scheme: 0 is the top band (SPEC §5.1 "High"). `None` for a rank-only sheet.
+    pub band_position: Option<usize>,
     pub confidence: Option<Confidence>,
     pub rank: usize,
     pub tied: bool,
@@ -257,6 +259,7 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
             sections,
             score,
             band: None,
+            band_position: None,
             confidence,
             rank: 0,
             tied: false,
@@ -271,7 +274,9 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
         }
     } else {
         for i in &mut items {
-            i.band = Some(scheme.band(i.score).to_string());
+            let position = scheme.band_position(i.score);
+            i.band = Some(scheme.bands[position].name.clone());
+            i.band_position = Some(position);
         }
     }
     for (i, item) in items.iter().enumerate() {

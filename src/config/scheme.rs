@@ -186,13 +186,15 @@ impl Scheme {
 
     /// The band a score falls in (scores within 1e-9 of a threshold reach it).
     pub fn band(&self, score: f64) -> &str {
-        for band in &self.bands {
-            match band.min {
-                Some(min) if score + crate::assess::TOLERANCE * score.abs().max(1.0) >= min => return &band.name,
-                Some(_) => continue,
-                None => return &band.name,
-            }
-        }
-        &self.bands[self.bands.len() - 1].name
+        &self.bands[self.band_position(score)].name
+    }
+
+    /// The position of the band a score falls in: 0 is the scheme's top band, whatever a review calls it.
+    pub fn band_position(&self, score: f64) -> usize {
+        let reaches = |min: f64| score + crate::assess::TOLERANCE * score.abs().max(1.0) >= min;
+        self.bands
+            .iter()
+            .position(|band| band.min.is_none_or(reaches))
+            .unwrap_or(self.bands.len() - 1)
     }
 }

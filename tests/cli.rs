@@ -161,3 +161,24 @@ fn a_folder_without_review_toml_is_an_input_error() {
         .code(1)
         .stderr(predicate::str::contains("no review.toml"));
 }
+
+#[test]
+fn status_accepts_only_the_formats_it_prints() {
+    let dir = sample_copy();
+    for format in ["csv", "markdown"] {
+        let out = bin()
+            .args(["status", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--format {format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("table") && err.contains("json"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    bin()
+        .args(["status", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success();
+}

@@ -16,7 +16,7 @@ Writes nothing. Exit status 0 unless the folder itself cannot be read.")]
 pub struct Args {
     /// The review folder; the bundled sample when left out.
     dir: Option<PathBuf>,
-    /// table or json.
+    /// What to print on stdout.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -25,8 +25,6 @@ pub struct Args {
 enum Format {
     Table,
     Json,
-    Csv,
-    Markdown,
 }
 
 pub fn run(args: Args) -> Result<()> {
@@ -37,7 +35,7 @@ pub fn run(args: Args) -> Result<()> {
             "{}\n",
             serde_json::to_string_pretty(&s).expect("the status always serialises")
         ),
-        _ => report::table::status(&s),
+        Format::Table => report::table::status(&s),
     };
     print(&text)
 }

@@ -282,6 +282,9 @@ mod tests {
         assert_eq!(s.band(150.0), "Medium");
         assert_eq!(s.band(149.9), "Low");
         assert_eq!(s.band(0.0), "Low");
-        assert_eq!((s.band_position(400.0), s.band_position(399.0), s.band_position(0.0)), (0, 1, 2));
+        assert_eq!(
+            (s.band_position(400.0), s.band_position(399.0), s.band_position(0.0)),
+            (0, 1, 2)
+        );
     }
 }

@@ -51,6 +51,8 @@ fn run_documented(file: &str) -> (usize, usize) {
     let text = std::fs::read_to_string(root.join(file)).unwrap();
     let commands = documented(&text);
     let scratch = tempfile::tempdir().unwrap();
+    // A copy of the checkout's Cargo.toml: `cargo run -- review` with no folder runs the bundled sample there.
+    std::fs::copy(root.join("Cargo.toml"), scratch.path().join("Cargo.toml")).unwrap();
     copy_dir(&sample(), &scratch.path().join("samples/kent-2018-19"));
     copy_dir(
         &sample().parent().unwrap().join("kent-2017-18"),

@@ -14,12 +14,12 @@ use std::path::PathBuf;
 pub struct Args {
     /// The issue, sub-issue or alias (matched like a submission's names).
     issue: String,
-    /// The review folder; the bundled sample when left out.
+    /// The review folder (holding review.toml, or that file) [default: the current folder].
     dir: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let dir = super::review_dir(args.dir)?;
+    let dir = super::review_dir(args.dir, "explain")?;
     let name = args.issue;
     let a = csa_review::review_folder(&dir)?;
     let Some(issue) = a.review.taxonomy.find(&name) else {

@@ -10,12 +10,14 @@ pub mod template;
 pub mod validate;
 
 use clap::{Parser, Subcommand};
+use csa_review::config::REVIEW_FILE;
 use csa_review::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const AFTER_HELP: &str = "Examples:
-  csa-review review                         run the bundled Kent 2018-19 review
+  csa-review review                         the review in the current folder (from the project's
+                                            checkout: the bundled Kent 2018-19 sample)
   csa-review review reviews/2025-26 --format json
   csa-review validate reviews/2025-26/submissions/*.xlsx
   csa-review template district --review reviews/2025-26 --out district-template.xlsx
@@ -59,19 +61,51 @@ pub fn run(command: Command) -> Result<()> {
     }
 }
 
-/// The review folder a command works on (SPEC §6): the one given, else the bundled sample.
-pub fn review_dir(given: Option<PathBuf>) -> Result<PathBuf> {
-    Ok(given.unwrap_or_else(sample_dir))
+/// The review folder a command works on (SPEC §6): the one given (a path to its review.toml means its
+/// folder); else the current folder when it holds review.toml; else, run from the project's own checkout (as
+/// `cargo run` does), the bundled sample; else a usage error saying which folder to give.
+pub fn review_dir(given: Option<PathBuf>, command: &str) -> Result<PathBuf> {
+    if let Some(path) = given {
+        return Ok(folder_of(path));
+    }
+    if Path::new(REVIEW_FILE).is_file() {
+        return Ok(PathBuf::from("."));
+    }
+    let here = std::env::current_dir().map_err(|e| Error::io("the current folder", e))?;
+    if let Some(root) = here.ancestors().find(|dir| is_checkout(dir)) {
+        return Ok(if root == here {
+            PathBuf::from(csa_review::SAMPLE)
+        } else {
+            root.join(csa_review::SAMPLE)
+        });
+    }
+    Err(Error::Usage(format!(
+        "the current folder holds no review.toml: give the review folder, such as `csa-review {command} reviews/2026-27`, or run it from inside that folder (make one with `csa-review init DIR --area NAME --year YYYY-YY`)"
+    )))
 }
 
-/// The bundled sample: in the current folder when run from the repository, else beside the sources.
-fn sample_dir() -> PathBuf {
-    let here = PathBuf::from(csa_review::SAMPLE);
-    if here.join(csa_review::config::REVIEW_FILE).is_file() {
-        here
+/// A path to a review.toml file means its folder.
+pub fn folder_of(path: PathBuf) -> PathBuf {
+    if path.is_file() && path.file_name().is_some_and(|n| n == REVIEW_FILE) {
+        match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
     } else {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(csa_review::SAMPLE)
+        path
     }
+}
+
+/// Whether a folder is this project's own checkout: its Cargo.toml names the csa-review package and it holds
+/// the bundled sample.
+fn is_checkout(dir: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(dir.join("Cargo.toml")) else {
+        return false;
+    };
+    let named = toml::from_str::<toml::Table>(&text).ok().is_some_and(|t| {
+        t.get("package").and_then(|p| p.get("name")).and_then(|n| n.as_str()) == Some(env!("CARGO_PKG_NAME"))
+    });
+    named && dir.join(csa_review::SAMPLE).join(REVIEW_FILE).is_file()
 }
 
 /// Print on stdout; a closed pipe (`| head`) is not an error of the review.

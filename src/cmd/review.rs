@@ -11,11 +11,12 @@ use std::sync::OnceLock;
 /// Run a review: print the appendices, ranking and comparison, and write the refreshed workbook.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  csa-review review                                   the bundled Kent 2018-19 sample
+  csa-review review                                   the review folder you are in
+  csa-review review reviews/2025-26/review.toml       the same as naming its folder
   csa-review review reviews/2025-26 --out csa.xlsx    a review of your own
   csa-review review --format json --no-workbook       JSON on stdout, nothing written")]
 pub struct Args {
-    /// The review folder (holding review.toml); the bundled samples/kent-2018-19 when left out.
+    /// The review folder (holding review.toml, or that file) [default: the current folder].
     dir: Option<PathBuf>,
     /// Where to write the workbook [default: DIR/out/<area>-csa-<year>.xlsx].
     #[arg(long, value_name = "FILE")]
@@ -37,7 +38,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let dir = super::review_dir(args.dir)?;
+    let dir = super::review_dir(args.dir, "review")?;
     let show_bar = std::io::IsTerminal::is_terminal(&std::io::stderr()) && args.format != Format::Json;
     let bar: OnceLock<indicatif::ProgressBar> = OnceLock::new();
     let progress = |p: Progress| match p {

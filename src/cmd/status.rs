@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 Writes nothing. Exit status 0 unless the folder itself cannot be read.")]
 pub struct Args {
-    /// The review folder; the bundled sample when left out.
+    /// The review folder (holding review.toml, or that file) [default: the current folder].
     dir: Option<PathBuf>,
     /// What to print on stdout.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -28,7 +28,7 @@ enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let dir = super::review_dir(args.dir)?;
+    let dir = super::review_dir(args.dir, "status")?;
     let s = csa_review::status(&dir)?;
     let text = match args.format {
         Format::Json => format!(

@@ -43,7 +43,7 @@ fn bytes(kind: Kind, src: &TemplateSource) -> Result<Vec<u8>> {
 
 pub fn run(args: Args) -> Result<()> {
     let out = &args.out;
-    match args.review.as_deref() {
+    match args.review.map(super::folder_of).as_deref() {
         Some(dir) => write_for_review(args.kind, dir, out)?,
         None => {
             let (t, s) = (Taxonomy::builtin(), Scheme::builtin());

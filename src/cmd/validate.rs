@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let paths = args.paths;
+    let paths: Vec<PathBuf> = args.paths.into_iter().map(super::folder_of).collect();
     let problems = csa_review::validate(&paths);
     let mut text = String::new();
     for p in &problems {

@@ -11,6 +11,9 @@ use crate::intake::{self, OnProgress};
 use crate::{assess, read, taxonomy};
 use std::path::{Path, PathBuf};
 
+/// The warning of a review with no priorities in force (SPEC §5.1).
+pub const NO_CURRENT_PRIORITIES: &str = "no current priorities: review.toml has no [current] priorities and no `previous` workbook gives them, so every issue with local support will read as new (\"add\"); list the priorities in force under [current]";
+
 /// An input file and its fingerprint, for the Provenance sheet.
 #[derive(Debug, Clone)]
 pub struct InputFile {
@@ -70,6 +73,9 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
         };
         review.priorities = prev.priorities.iter().filter(|p| p.1.is_some()).map(item).collect();
         review.themes = prev.themes.iter().map(item).collect();
+    }
+    if review.priorities.is_empty() {
+        d.warning(Location::file(config::REVIEW_FILE), NO_CURRENT_PRIORITIES);
     }
     let files = intake::submission_files(&review, &mut d)?;
     let submissions = intake::read_submissions(&review, &files, progress, &mut d);

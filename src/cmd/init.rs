@@ -1,10 +1,10 @@
 //! `csa-review init`: a new review folder with review.toml, the templates and an empty submissions folder.
 
-use csa_review::config::{REVIEW_FILE, Scheme};
+use csa_review::config::{REVIEW_FILE, Scheme, output_stem, plan_year};
 use csa_review::error::{Error, Result};
 use csa_review::report::{self, template::TemplateSource};
 use csa_review::taxonomy::Taxonomy;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Start a new review folder with review.toml, the three templates and an empty submissions folder.
 #[derive(Debug, clap::Args)]
@@ -21,22 +21,11 @@ pub struct Args {
     year: String,
 }
 
-/// A plan year written YYYY-YY, the second year following the first.
-pub fn check_year(year: &str) -> Result<()> {
-    let ok = year.len() == 7
-        && year.as_bytes()[4] == b'-'
-        && year[..4]
-            .parse::<u32>()
-            .ok()
-            .zip(year[5..].parse::<u32>().ok())
-            .is_some_and(|(a, b)| (a + 1) % 100 == b);
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::Usage(format!(
-            "the year must be written YYYY-YY, such as 2026-27 (got \"{year}\")"
-        )))
-    }
+/// The plan year before `year` (YYYY-YY): "2026-27" gives "2025-26".
+fn year_before(year: &str) -> String {
+    let first: u32 = year[..4].parse().unwrap_or(1);
+    let before = first.saturating_sub(1);
+    format!("{before:04}-{:02}", (before + 1) % 100)
 }
 
 /// The commented review.toml that `init` writes.
@@ -49,7 +38,7 @@ year = {year_q}
 submissions = "submissions"        # one workbook per CSP; templates/district.xlsx is the form to send them
 # morile = "morile.xlsx"           # fill in templates/morile.xlsx and save it here (the default name)
 # horizon = "horizon.xlsx"         # fill in templates/horizon.xlsx and save it here (the default name)
-# previous = "../2025-26/out/{area}-csa-2025-26.xlsx"   # last year's workbook, for year-on-year change
+# previous = "../{last}/out/{last_stem}.xlsx"   # last year's workbook, for year-on-year change
 
 # The CSPs expected to submit: their number is the denominator of Appendix A.
 partnerships = []
@@ -79,16 +68,30 @@ themes = [
 "#,
         area_q = q(area),
         year_q = q(year),
+        last = year_before(year),
+        last_stem = output_stem(area, &year_before(year)),
         defaults = csa_review::config::defaults::written_by_init(),
         actions = csa_review::vocab::Action::choices()
     )
 }
 
 pub fn run(args: Args) -> Result<()> {
-    let (dir, area, year) = (args.dir.as_path(), args.area.as_str(), args.year.as_str());
-    check_year(year)?;
-    if area.trim().is_empty() {
+    let dir = args.dir.as_path();
+    let Some(year) = plan_year(&args.year) else {
+        return Err(Error::Usage(format!(
+            "--year must be written YYYY-YY, such as 2026-27 (got \"{}\")",
+            args.year
+        )));
+    };
+    let area = args.area.trim();
+    if area.is_empty() {
         return Err(Error::Usage("--area must not be empty".into()));
+    }
+    if area.chars().any(char::is_control) {
+        return Err(Error::Usage(
+            "--area must be one line of text, such as Kent, without line breaks, tabs or other control characters"
+                .into(),
+        ));
     }
     if dir.join(REVIEW_FILE).exists() {
         return Err(Error::Usage(format!(
@@ -96,15 +99,25 @@ pub fn run(args: Args) -> Result<()> {
             dir.display()
         )));
     }
-    let templates = dir.join("templates");
-    for f in ["district.xlsx", "morile.xlsx", "horizon.xlsx"] {
-        if templates.join(f).exists() {
+    let files = files(area, &year)?;
+    for (name, _) in &files {
+        if dir.join(name).exists() {
             return Err(Error::Usage(format!(
-                "{} already exists; nothing was changed",
-                templates.join(f).display()
+                "{} already exists; init never replaces a file, so nothing was changed",
+                dir.join(name).display()
             )));
         }
     }
+    write_all_or_none(dir, &files)?;
+    eprintln!(
+        "csa-review: made the review folder {}: edit review.toml, send templates/district.xlsx to the CSPs and put their returns in submissions/",
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Every file `init` writes, by its path in the new folder.
+fn files(area: &str, year: &str) -> Result<Vec<(String, Vec<u8>)>> {
     let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
     let src = TemplateSource {
         area,
@@ -113,19 +126,99 @@ pub fn run(args: Args) -> Result<()> {
         taxonomy: &t,
         scheme: &s,
     };
-    let made: Vec<(&str, Vec<u8>)> = vec![
-        ("district.xlsx", super::made(report::template::district(&src))?),
-        ("morile.xlsx", super::made(report::template::morile(&src))?),
-        ("horizon.xlsx", super::made(report::template::horizon(&src))?),
-    ];
-    std::fs::create_dir_all(dir.join("submissions")).map_err(|e| Error::io(dir, e))?;
-    for (name, bytes) in made {
-        report::workbook::write_atomically(&templates.join(name), &bytes, &[], &[])?;
+    Ok(vec![
+        (
+            "templates/district.xlsx".into(),
+            super::made(report::template::district(&src))?,
+        ),
+        (
+            "templates/morile.xlsx".into(),
+            super::made(report::template::morile(&src))?,
+        ),
+        (
+            "templates/horizon.xlsx".into(),
+            super::made(report::template::horizon(&src))?,
+        ),
+        (REVIEW_FILE.into(), review_toml(area, year).into_bytes()),
+    ])
+}
+
+/// Write the files into a folder staged beside `dir`, then move them in: a failure leaves nothing behind,
+/// and an existing file is never replaced.
+fn write_all_or_none(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    // Made with create_dir (not a private temporary folder) so the new folder gets the usual permissions.
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stage = Stage(parent.join(format!(".{name}.csa-review-init-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(&stage.0); // one left by a killed run
+    std::fs::create_dir(&stage.0).map_err(|e| Error::io(dir, e))?;
+    std::fs::create_dir_all(stage.0.as_path().join("submissions")).map_err(|e| Error::io(dir, e))?;
+    for (name, bytes) in files {
+        let path = stage.0.as_path().join(name);
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| Error::io(dir, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(dir.join(name), e))?;
     }
-    report::workbook::write_atomically(&dir.join(REVIEW_FILE), review_toml(area, year).as_bytes(), &[], &[])?;
-    eprintln!(
-        "csa-review: made the review folder {}: edit review.toml, send templates/district.xlsx to the CSPs and put their returns in submissions/",
-        dir.display()
-    );
+    if !dir.exists() {
+        // The whole folder at once.
+        return std::fs::rename(stage.0.as_path(), dir).map_err(|e| Error::io(dir, e));
+    }
+    // Into a folder that is already there: file by file, taking them back out if one cannot be moved.
+    let mut moved: Vec<PathBuf> = Vec::new();
+    let mut made_dirs: Vec<PathBuf> = Vec::new();
+    let mut wanted: Vec<&str> = vec!["submissions"];
+    wanted.extend(files.iter().map(|(n, _)| n.as_str()));
+    for name in wanted {
+        let (from, to) = (stage.0.as_path().join(name), dir.join(name));
+        let result = if from.is_dir() {
+            if to.is_dir() {
+                Ok(())
+            } else {
+                std::fs::create_dir_all(&to).map(|_| made_dirs.push(to.clone()))
+            }
+        } else {
+            let folder = to.parent().map(Path::to_path_buf).unwrap_or_default();
+            let made = !folder.exists();
+            std::fs::create_dir_all(&folder)
+                .map(|_| {
+                    if made {
+                        made_dirs.push(folder.clone())
+                    }
+                })
+                .and_then(|_| {
+                    if to.exists() {
+                        Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, "already exists"))
+                    } else {
+                        std::fs::rename(&from, &to).map(|_| moved.push(to.clone()))
+                    }
+                })
+        };
+        if let Err(e) = result {
+            for path in moved.iter().rev() {
+                let _ = std::fs::remove_file(path);
+            }
+            for folder in made_dirs.iter().rev() {
+                let _ = std::fs::remove_dir(folder);
+            }
+            return Err(Error::io(&to, e));
+        }
+    }
     Ok(())
+}
+
+/// The staging folder, removed however `init` ends.
+struct Stage(PathBuf);
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

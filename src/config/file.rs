@@ -10,14 +10,14 @@ use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
 
-/// Turn a TOML error into an input error naming the file and line, with a suggestion for an unknown key.
+/// Turn a TOML error into an input error naming the file and line, in words for a person who uses Excel:
+/// what the key should hold, never a Rust type; with a suggestion for an unknown key.
 pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> Error {
     let mut line = err.span().map(|s| line_of(text, s));
-    let message = err.message().trim().to_string();
-    let mut hint = String::new();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    let raw = err.message().trim().to_string();
+    let message = if let Some(rest) = raw.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or("");
-        let expected: Vec<&str> = message
+        let expected: Vec<&str> = raw
             .split("expected")
             .nth(1)
             .unwrap_or("")
@@ -25,6 +25,7 @@ pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> Error {
             .skip(1)
             .step_by(2)
             .collect();
+        let mut hint = String::new();
         if expected.len() > 1
             && let Some(s) = taxonomy::suggest(unknown, expected.iter().copied())
         {
@@ -45,12 +46,89 @@ pub fn toml_error(file: &str, text: &str, err: &toml::de::Error) -> Error {
                 line = Some(i + 1);
             }
         }
-    }
+        let known: Vec<String> = expected.iter().map(|k| format!("`{k}`")).collect();
+        format!(
+            "`{unknown}` is not a setting review.toml knows here{hint}; the settings here are {}",
+            known.join(", ")
+        )
+    } else {
+        in_plain_words(&raw, err.span().and_then(|span| key_before(text, span.start)))
+    };
     let location = match line {
         Some(l) => Location::line(file, l),
         None => Location::file(file),
     };
-    Error::input(location, format!("{message}{hint}"))
+    Error::input(location, message)
+}
+
+/// The key whose value starts at `at`: the last `key =` before it on its line, if any.
+fn key_before(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at.min(text.len()))?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = if line.trim().is_empty() {
+        // A duplicate key's span starts at the key itself.
+        text.get(at..)?.lines().next()?
+    } else {
+        line
+    };
+    let (k, _) = line.rsplit_once('=').or_else(|| line.split_once('='))?;
+    let k = k.rsplit(['{', ',', '[']).next()?.trim().trim_matches('"').trim();
+    (!k.is_empty() && !k.starts_with('#')).then(|| k.to_string())
+}
+
+/// A TOML or serde message said as what the setting should hold.
+fn in_plain_words(raw: &str, key: Option<String>) -> String {
+    let setting = key.map_or_else(|| "this value".to_string(), |k| format!("`{k}`"));
+    if let Some(field) = raw.strip_prefix("missing field `").and_then(|r| r.split('`').next()) {
+        return format!("`{field}` is missing here: add `{field} = ...`");
+    }
+    let found = ["invalid type: ", "invalid value: "]
+        .iter()
+        .find_map(|p| raw.strip_prefix(p))
+        .and_then(|r| r.split_once(", expected "));
+    if raw.starts_with("duplicate key") {
+        return format!("{setting} is given twice: keep one");
+    }
+    let Some((got, wanted)) = found else {
+        // A TOML syntax error: the parser's own words are already plain ("unclosed array", "expected `=`").
+        return format!("this line is not written as review.toml expects: {raw}");
+    };
+    let should = match wanted.trim() {
+        "f64" | "f32" => "a number, such as 0.5".to_string(),
+        w if w.starts_with('u') || w.starts_with('i') && w[1..].chars().all(|c| c.is_ascii_digit()) => {
+            "a whole number of 0 or more, such as 100000".to_string()
+        }
+        "a string" => "text in double quotes".to_string(),
+        "a sequence" => "a list in square brackets, such as [\"Ashford\", \"Dover\"]".to_string(),
+        "a boolean" => "true or false".to_string(),
+        "struct CurrentFileItem" => "entries written { name = \"...\", issue = \"...\" }".to_string(),
+        "struct DecisionFile" => "decisions written [[decision]] with issue, action and reason".to_string(),
+        w if w.starts_with("struct") || w.contains("map") => "a table of settings, such as { local = 0.5 }".to_string(),
+        w if w.starts_with("one of") => w.to_string(),
+        _ => "another kind of value".to_string(),
+    };
+    format!("{setting} should hold {should}; it holds {}", described(got))
+}
+
+/// How TOML describes a value, in plain words.
+fn described(got: &str) -> String {
+    let value = |s: &str| s.trim().trim_matches('`').to_string();
+    if let Some(s) = got.strip_prefix("string ") {
+        format!("the text {}", s.trim())
+    } else if let Some(s) = got
+        .strip_prefix("integer ")
+        .or_else(|| got.strip_prefix("floating point "))
+    {
+        format!("the number {}", value(s))
+    } else if let Some(s) = got.strip_prefix("boolean ") {
+        value(s)
+    } else if got.starts_with("sequence") {
+        "a list".to_string()
+    } else if got.starts_with("map") {
+        "a table".to_string()
+    } else {
+        got.to_string()
+    }
 }
 
 pub(super) fn line_of(text: &str, span: std::ops::Range<usize>) -> usize {
@@ -64,18 +142,18 @@ pub(super) fn line_of(text: &str, span: std::ops::Range<usize>) -> usize {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ReviewFile {
-    pub(super) area: String,
-    pub(super) year: String,
+    pub(super) area: Spanned<String>,
+    pub(super) year: Spanned<String>,
     #[serde(default)]
-    pub(super) submissions: Option<String>,
+    pub(super) submissions: Option<Spanned<String>>,
     #[serde(default)]
-    pub(super) morile: Option<String>,
+    pub(super) morile: Option<Spanned<String>>,
     #[serde(default)]
-    pub(super) horizon: Option<String>,
+    pub(super) horizon: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) taxonomy: Option<String>,
     #[serde(default)]
-    pub(super) previous: Option<String>,
+    pub(super) previous: Option<Spanned<String>>,
     pub(super) partnerships: Vec<Spanned<String>>,
     #[serde(default)]
     pub(super) partnership_aliases: IndexMap<String, Vec<String>>,
@@ -123,9 +201,11 @@ pub(super) struct DecisionFile {
     pub(super) reason: String,
 }
 
-/// The text of review.toml.
+/// The text of review.toml. A file saved in another encoding than UTF-8 (Notepad's "ANSI" or "Unicode")
+/// says how to save it as UTF-8; a UTF-8 byte-order mark is dropped.
 pub(super) fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    let shown = super::REVIEW_FILE;
+    let bytes = std::fs::read(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::input(
                 Location::file(path.display().to_string()),
@@ -134,5 +214,48 @@ pub(super) fn read_text(path: &Path) -> Result<String> {
         } else {
             Error::io(path, e)
         }
-    })
+    })?;
+    let save_as = "save review.toml as UTF-8 (in Notepad: File > Save as, Encoding: UTF-8) and run again";
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::input(
+            Location::file(shown),
+            format!("the file is saved as UTF-16 (\"Unicode\"), not UTF-8: {save_as}"),
+        ));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+            Err(Error::input(
+                Location::line(shown, line),
+                format!(
+                    "the file is not saved as UTF-8 (perhaps as \"ANSI\"); this line has a character that is not UTF-8: {save_as}"
+                ),
+            ))
+        }
+    }
+}
+
+/// The line of `key` in the table `[table]`, when written there as `key = ...`.
+pub(super) fn line_of_key(text: &str, table: &str, key: &str) -> Option<usize> {
+    let mut current = String::new();
+    for (i, l) in text.lines().enumerate() {
+        let t = l.trim();
+        if let Some(name) = t.strip_prefix('[') {
+            current = name
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+        } else if current == table
+            && let Some((k, _)) = t.split_once('=')
+            && k.trim().trim_matches('"') == key
+        {
+            return Some(i + 1);
+        }
+    }
+    None
 }

@@ -74,36 +74,51 @@ impl Review {
         let at = |span: std::ops::Range<usize>| Location::line(shown, line_of(text, span));
 
         let taxonomy = review_taxonomy(folder, file.taxonomy.as_deref())?;
-        if file.area.trim().is_empty() {
-            d.error(Location::file(shown), "`area` is empty");
+        if file.area.get_ref().trim().is_empty() {
+            d.error(
+                at(file.area.span()),
+                "`area` is empty: give the county or area, such as \"Kent\"",
+            );
         }
-        if file.year.trim().is_empty() {
-            d.error(Location::file(shown), "`year` is empty");
+        let year = plan_year(file.year.get_ref());
+        if year.is_none() {
+            d.error(
+                at(file.year.span()),
+                format!(
+                    "`year` must be written YYYY-YY, such as \"2026-27\" (it is \"{}\")",
+                    file.year.get_ref()
+                ),
+            );
         }
         let partnerships = partnerships::resolve(&file.partnerships, &file.partnership_aliases, shown, &at, &mut d);
         let (priorities, themes) = current::resolve_current(&taxonomy, &file.current, &at, &mut d);
-        let decisions = current::resolve_decisions(&taxonomy, &file.decision, &at, &mut d);
-        let weights = defaults::check_weights(&file.weights, shown, &mut d);
-        defaults::check_thresholds(&file.thresholds, shown, &mut d);
+        let decisions = current::resolve_decisions(&taxonomy, &file.decision, (&priorities, &themes), &at, &mut d);
+        let weights = defaults::check_weights(&file.weights, text, &mut d);
+        defaults::check_thresholds(&file.thresholds, text, &mut d);
         let scheme = match file.morile_scheme {
             None => Scheme::builtin(),
             Some(over) => Scheme::with_override(over)
                 .map_err(|m| Error::input(Location::file(shown), format!("[morile_scheme] {m}")))?,
         };
-        let morile = optional_file(folder, &file.morile, "morile.xlsx", &mut d);
-        let horizon = optional_file(folder, &file.horizon, "horizon.xlsx", &mut d);
+        let path = |key: &str, given: &Option<toml::Spanned<String>>, d: &mut Diagnostics| {
+            given_path(folder, key, given.as_ref(), &at, d)
+        };
+        let submissions = path("submissions", &file.submissions, &mut d);
+        let previous = path("previous", &file.previous, &mut d);
+        let morile = optional_file(folder, path("morile", &file.morile, &mut d), "morile.xlsx", &mut d);
+        let horizon = optional_file(folder, path("horizon", &file.horizon, &mut d), "horizon.xlsx", &mut d);
 
         if d.has_errors() {
             return Err(Error::Input(d));
         }
         Ok(Review {
             folder: folder.to_path_buf(),
-            area: taxonomy::tidy(&file.area),
-            year: taxonomy::tidy(&file.year),
-            submissions: folder.join(file.submissions.as_deref().unwrap_or("submissions")),
+            area: taxonomy::tidy(file.area.get_ref()),
+            year: year.unwrap_or_default(),
+            submissions: submissions.unwrap_or_else(|| folder.join("submissions")),
             morile,
             horizon,
-            previous: file.previous.map(|p| folder.join(p)),
+            previous,
             partnerships: partnerships.names,
             partnership_aliases: file.partnership_aliases,
             priorities,
@@ -157,20 +172,9 @@ impl Review {
 
     /// The default output workbook: `DIR/out/<area>-csa-<year>.xlsx`.
     pub fn default_output(&self) -> PathBuf {
-        let safe = |s: &str| -> String {
-            s.chars()
-                .map(|c| {
-                    if c.is_alphanumeric() || c == '-' || c == '_' {
-                        c
-                    } else {
-                        '-'
-                    }
-                })
-                .collect()
-        };
         self.folder
             .join("out")
-            .join(format!("{}-csa-{}.xlsx", safe(&self.area), safe(&self.year)))
+            .join(format!("{}.xlsx", output_stem(&self.area, &self.year)))
     }
 }
 
@@ -185,10 +189,32 @@ fn review_taxonomy(folder: &Path, named: Option<&str>) -> Result<Taxonomy> {
     }
 }
 
-/// An input file that may be left out: the one named, else `default` when the folder holds it.
-fn optional_file(folder: &Path, given: &Option<String>, default: &str, d: &mut Diagnostics) -> Option<PathBuf> {
-    let p = folder.join(given.as_deref().unwrap_or(default));
-    if given.is_none() && !p.exists() {
+/// A path given in review.toml, relative to the folder; an empty one is an error at its line.
+fn given_path(
+    folder: &Path,
+    key: &str,
+    given: Option<&toml::Spanned<String>>,
+    at: &dyn Fn(std::ops::Range<usize>) -> Location,
+    d: &mut Diagnostics,
+) -> Option<PathBuf> {
+    let given = given?;
+    if given.get_ref().trim().is_empty() {
+        d.error(
+            at(given.span()),
+            format!("`{key}` is empty: give a file or folder name in the review folder, or remove the line"),
+        );
+        return None;
+    }
+    Some(folder.join(given.get_ref()))
+}
+
+/// An input workbook that may be left out: the one named, else `default` when the folder holds it.
+fn optional_file(folder: &Path, given: Option<PathBuf>, default: &str, d: &mut Diagnostics) -> Option<PathBuf> {
+    if given.is_some() {
+        return given;
+    }
+    let p = folder.join(default);
+    if !p.exists() {
         d.warning(
             Location::file(default),
             format!("no {default} in the review folder; its scores are taken as none"),
@@ -196,6 +222,43 @@ fn optional_file(folder: &Path, given: &Option<String>, default: &str, d: &mut D
         return None;
     }
     Some(p)
+}
+
+/// A plan year as written by a person, normalised to YYYY-YY: "2026-27", "2026/27", "2026–27" or "2026-2027"
+/// give "2026-27"; anything else, or a second year that does not follow the first, gives `None`.
+pub fn plan_year(written: &str) -> Option<String> {
+    let t = written.trim();
+    let (first, second) = t.split_once(['-', '/', '–'])?;
+    let (first, second) = (first.trim(), second.trim());
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if first.len() != 4 || !all_digits(first) || !all_digits(second) {
+        return None;
+    }
+    let a: u32 = first.parse().ok()?;
+    let b: u32 = second.parse().ok()?;
+    let follows = match second.len() {
+        2 => (a + 1) % 100 == b,
+        4 => a + 1 == b,
+        _ => false,
+    };
+    follows.then(|| format!("{a:04}-{:02}", (a + 1) % 100))
+}
+
+/// The file name, without extension, of a review's outputs: `<area>-csa-<year>`, with anything but letters,
+/// digits, `-` and `_` made `-`.
+pub fn output_stem(area: &str, year: &str) -> String {
+    let safe = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect()
+    };
+    format!("{}-csa-{}", safe(area), safe(year))
 }
 
 /// Round to `places` decimals (for display and JSON).
@@ -221,7 +284,7 @@ mod tests {
         let p = &d.problems[0];
         assert_eq!(p.location.line, Some(7));
         assert!(
-            p.message.contains("suport") && p.message.contains("expected `support`"),
+            p.message.contains("`suport` is not a setting") && p.message.contains("the settings here are `support`"),
             "{}",
             p.message
         );

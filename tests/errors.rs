@@ -319,6 +319,11 @@ fn an_empty_file_setting_names_the_setting_and_its_line() {
         assert!(e.contains(&format!("review.toml, line 4: `{key}` is empty")), "{e}");
         assert!(!e.contains("directory"), "{e}");
     }
+    let e = toml_fails("morile = \"submissions\"");
+    assert!(
+        e.contains("line 4: `morile` names the folder \"submissions\", not a workbook"),
+        "{e}"
+    );
 }
 
 #[test]

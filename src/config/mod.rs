@@ -205,7 +205,18 @@ fn given_path(
         );
         return None;
     }
-    Some(folder.join(given.get_ref()))
+    let path = folder.join(given.get_ref());
+    if key != "submissions" && path.is_dir() {
+        d.error(
+            at(given.span()),
+            format!(
+                "`{key}` names the folder \"{}\", not a workbook: give the workbook's file name, such as \"{key}.xlsx\"",
+                given.get_ref()
+            ),
+        );
+        return None;
+    }
+    Some(path)
 }
 
 /// An input workbook that may be left out: the one named, else `default` when the folder holds it.

@@ -150,7 +150,22 @@ fn write_all_or_none(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    // Folders made here for the parent are taken away again if init fails.
+    let made_parent = parent
+        .ancestors()
+        .take_while(|a| !a.exists())
+        .last()
+        .map(Path::to_path_buf);
+    let result = std::fs::create_dir_all(&parent)
+        .map_err(|e| Error::io(&parent, e))
+        .and_then(|_| write_beside(dir, &parent, files));
+    if let (Err(_), Some(made)) = (&result, made_parent) {
+        let _ = std::fs::remove_dir_all(made);
+    }
+    result
+}
+
+fn write_beside(dir: &Path, parent: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     // Made with create_dir (not a private temporary folder) so the new folder gets the usual permissions.
     let name = dir
         .file_name()

@@ -200,10 +200,16 @@ impl Error {
         d.error(location, message);
         Error::Input(d)
     }
+    /// A file that could not be read or written; the OS error number is left out (SPEC §6).
     pub fn io(path: impl Into<PathBuf>, err: impl fmt::Display) -> Self {
+        let message = err.to_string();
+        let message = match message.rfind(" (os error ") {
+            Some(i) if message.ends_with(')') => message[..i].to_string(),
+            _ => message,
+        };
         Error::Io {
             path: path.into(),
-            message: err.to_string(),
+            message,
         }
     }
     /// The exit status of SPEC §6: 1 for input errors, 2 for usage errors.
@@ -216,3 +222,18 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_io_error_shows_no_os_error_number() {
+        let e = Error::io("out/x.xlsx", std::io::Error::from_raw_os_error(13));
+        let shown = e.to_string();
+        assert!(
+            shown.starts_with("out/x.xlsx: ") && !shown.contains("os error"),
+            "{shown}"
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! The `csa-review` binary: parse the command line, call the library, turn errors into exit codes.
+//! Each subcommand lives in its own file under `cmd/`, with its arguments, help text and `run`.
+
+mod cmd;
 
 use clap::Parser;
-use csa_review::cli::Cli;
 use csa_review::error::Error;
 
 fn main() {
@@ -12,8 +14,8 @@ fn main() {
             eprintln!("csa-review: internal error: {info}");
         }
     }));
-    let cli = Cli::parse();
-    let code = match csa_review::commands::run(cli.command) {
+    let cli = cmd::Cli::parse();
+    let code = match cmd::run(cli.command) {
         Ok(()) => 0,
         Err(e) => {
             print_error(&e);

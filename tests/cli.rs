@@ -161,3 +161,89 @@ fn a_folder_without_review_toml_is_an_input_error() {
         .code(1)
         .stderr(predicate::str::contains("no review.toml"));
 }
+
+#[test]
+fn status_accepts_only_the_formats_it_prints() {
+    let dir = sample_copy();
+    for format in ["csv", "markdown"] {
+        let out = bin()
+            .args(["status", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--format {format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("table") && err.contains("json"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    bin()
+        .args(["status", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .success();
+}
+
+#[test]
+fn with_no_folder_given_the_review_in_the_current_folder_is_run() {
+    let copy = sample_copy();
+    let out = bin()
+        .current_dir(copy.path())
+        .args(["review", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["area"], "Kent");
+    assert!(
+        copy.path().join("out/Kent-csa-2018-19.xlsx").is_file(),
+        "the workbook goes into the current review folder"
+    );
+    for args in [vec!["status"], vec!["explain", "Road Safety"]] {
+        bin().current_dir(copy.path()).args(&args).assert().success();
+    }
+}
+
+#[test]
+fn a_folder_with_no_review_and_no_folder_given_is_a_usage_error_saying_what_to_give() {
+    let empty = tempfile::tempdir().unwrap();
+    for args in [vec!["review"], vec!["status"], vec!["explain", "Road Safety"]] {
+        let out = bin().current_dir(empty.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("holds no review.toml") && err.contains(&format!("csa-review {} reviews/", args[0])),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0, "nothing written");
+}
+
+#[test]
+fn a_path_to_review_toml_means_its_folder() {
+    let copy = sample_copy();
+    let out = bin()
+        .args(["review", "--no-workbook", "--format", "json"])
+        .arg(copy.path().join("review.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let parent = copy.path().parent().unwrap();
+    bin()
+        .current_dir(parent)
+        .args(["status", "kent-2018-19/review.toml"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn from_inside_the_projects_checkout_the_bundled_sample_is_run() {
+    // As `cargo run -- review` does from any folder of the checkout.
+    let out = bin()
+        .current_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+        .args(["review", "--no-workbook", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["year"], "2018-19");
+}

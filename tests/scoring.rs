@@ -575,3 +575,37 @@ fn a_decision_to_add_an_issue_no_one_named_still_adds_it() {
             .contains(&json!("Road Safety"))
     );
 }
+
+#[test]
+fn a_current_priority_in_the_top_band_is_retained_whatever_the_band_is_called() {
+    // SPEC §5.1: "High" means the scheme's top band. Same thresholds as the default, renamed.
+    let extra = r#"
+[current]
+priorities = [{ name = "Gangs", issue = "Serious and Organised Crime" }]
+
+[morile_scheme]
+bands = [{ name = "Red", min = 400 }, { name = "Amber", min = 150 }, { name = "Green" }]
+"#;
+    let s = Small::new(&["A", "B", "C"], extra);
+    // One CSP of three (33%, below the 60% support threshold) names something else.
+    submission(&s.sub("a.xlsx"), "A", &[("DA", "Main priority")]);
+    morile(
+        &s.path().join("morile.xlsx"),
+        &["Item", "Issue", "Score"],
+        &[
+            vec!["County lines", "Serious and Organised Crime", "450"],
+            vec!["Prevent", "Extremism and Hate", "420"],
+            vec!["Speeding", "Road Safety", "160"],
+        ],
+    );
+    let j = s.json();
+    let gangs = row(&j, "ranking", "Serious and Organised Crime");
+    assert_eq!(gangs["recommendation"], "retain", "{gangs}");
+    assert!(
+        gangs["reason"].as_str().unwrap().contains("MoRiLE rank 1, Red"),
+        "the reason quotes the band by its own name: {gangs}"
+    );
+    // Not current, no support, in the top band: watch. In the second band: none.
+    assert_eq!(rec(&j, "Extremism and Hate"), "watch");
+    assert_eq!(rec(&j, "Road Safety"), "none");
+}

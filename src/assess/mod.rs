@@ -6,6 +6,7 @@ pub mod horizon;
 pub mod morile;
 pub mod movement;
 pub mod ranking;
+pub mod recommend;
 pub mod sensitivity;
 
 /// Scores that agree this closely (relative to their size, at least 1) are equal (SPEC §4.2).

@@ -8,31 +8,7 @@ use crate::read::morile::{Cell, MorileKind, MorileSheet};
 use crate::taxonomy::{IssueId, Taxonomy, key};
 use serde::Serialize;
 
-/// The assessors' confidence in an item's scoring.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Confidence {
-    High,
-    Medium,
-    Low,
-}
-
-impl Confidence {
-    pub fn parse(text: &str) -> Option<Confidence> {
-        match key(text).as_str() {
-            "high" | "h" => Some(Confidence::High),
-            "medium" | "med" | "m" => Some(Confidence::Medium),
-            "low" | "l" => Some(Confidence::Low),
-            _ => None,
-        }
-    }
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            Confidence::High => "High",
-            Confidence::Medium => "Medium",
-            Confidence::Low => "Low",
-        }
-    }
-}
+pub use crate::vocab::Confidence;
 
 /// The section scores of an item scored from its factors.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -54,6 +30,8 @@ pub struct ScoredItem {
     pub score: f64,
     /// `None` for a rank-only sheet.
     pub band: Option<String>,
+    /// The band's position in the scheme: 0 is the top band (SPEC §5.1 "High"). `None` for a rank-only sheet.
+    pub band_position: Option<usize>,
     pub confidence: Option<Confidence>,
     pub rank: usize,
     pub tied: bool,
@@ -281,6 +259,7 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
             sections,
             score,
             band: None,
+            band_position: None,
             confidence,
             rank: 0,
             tied: false,
@@ -295,7 +274,9 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
         }
     } else {
         for i in &mut items {
-            i.band = Some(scheme.band(i.score).to_string());
+            let position = scheme.band_position(i.score);
+            i.band = Some(scheme.bands[position].name.clone());
+            i.band_position = Some(position);
         }
     }
     for (i, item) in items.iter().enumerate() {

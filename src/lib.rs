@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod io;
 pub mod read;
 pub mod report;
 pub mod taxonomy;
@@ -136,7 +137,8 @@ fn read_submissions(
     };
     let read_one = |path: &PathBuf| {
         let mut local = Diagnostics::default();
-        let s = read::submission::read(path, &review.shown(path), review.limits, &mut local);
+        let s =
+            read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), &mut local);
         bar.inc(1);
         (s, local)
     };
@@ -197,9 +199,8 @@ pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
     let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
     let appendix_a = assess::appendix_a::count(&review, &received, &mut d);
 
-    let factors: Vec<String> = review.scheme.all_factors().cloned().collect();
     let morile = review.morile.as_ref().and_then(|p| {
-        let sheet = read::morile::read(p, &review.shown(p), &factors, review.limits, &mut d)?;
+        let sheet = read::morile::read_with_scheme(p, &review.shown(p), &review.scheme, review.limits, &mut d)?;
         Some(assess::morile::assess(&sheet, &review.scheme, &review.taxonomy, &mut d))
     });
     let horizon_rows = review
@@ -293,8 +294,7 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
     let tax = taxonomy::Taxonomy::builtin();
     if names.iter().any(|n| n == "morile") {
         let scheme = config::Scheme::builtin();
-        let factors: Vec<String> = scheme.all_factors().cloned().collect();
-        if let Some(sheet) = read::morile::read(path, &shown, &factors, limits, d) {
+        if let Some(sheet) = read::morile::read_with_scheme(path, &shown, &scheme, limits, d) {
             assess::morile::assess(&sheet, &scheme, &tax, d);
         }
     } else if names.iter().any(|n| n == "pestelo") {
@@ -351,7 +351,7 @@ pub fn status(folder: &Path) -> Result<Status> {
     for path in &files {
         let shown = review.shown(path);
         let mut d = Diagnostics::default();
-        let read = read::submission::read(path, &shown, review.limits, &mut d);
+        let read = read::submission::read_for_year(path, &shown, review.limits, Some(&review.year), &mut d);
         let name = read
             .as_ref()
             .map(|s| s.partnership.clone())

@@ -93,19 +93,69 @@ pub(super) fn check_xls(bytes: &[u8], shown: &str, limits: Limits) -> Result<(),
     Ok(())
 }
 /// An encrypted Office Open XML workbook is a compound file holding an `EncryptionInfo` stream.
-pub(super) fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
     let name: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
     bytes.windows(name.len()).any(|w| w == name.as_slice())
 }
 
-/// What a file's first bytes say it is.
-pub(super) fn sniff(bytes: &[u8]) -> &'static str {
-    if bytes.starts_with(b"PK\x03\x04") {
-        "zip"
+/// What a file is, from its content: the name of a file never decides how it is read (SPEC §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML (.xlsx, .xlsm): a zip holding `xl/workbook.xml`.
+    Xlsx,
+    /// Excel binary workbook (.xlsb): a zip holding `xl/workbook.bin`.
+    Xlsb,
+    /// OpenDocument spreadsheet (.ods): a zip holding `content.xml`.
+    Ods,
+    /// Excel 97-2003 (.xls): a compound file.
+    Xls,
+    /// An Office file encrypted with a password: a compound file holding `EncryptionInfo`.
+    Encrypted,
+    /// A zip that is none of the above (a Word document, an archive), or one too damaged to list.
+    OtherZip,
+    /// Anything else: text, CSV, a web page, random bytes.
+    Other,
+}
+
+impl Format {
+    /// What the format is called, for messages.
+    pub fn described(self) -> &'static str {
+        match self {
+            Format::Xlsx => "an Excel workbook (.xlsx)",
+            Format::Xlsb => "an Excel binary workbook (.xlsb)",
+            Format::Ods => "an OpenDocument spreadsheet (.ods)",
+            Format::Xls => "an Excel 97-2003 workbook (.xls)",
+            Format::Encrypted => "a password-protected workbook",
+            Format::OtherZip => "a zip file that is not a spreadsheet",
+            Format::Other => "not a spreadsheet",
+        }
+    }
+}
+
+/// Tell a file's format from its bytes.
+pub fn sniff(bytes: &[u8]) -> Format {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+            return Format::OtherZip;
+        };
+        let has = |name: &str| archive.file_names().flatten().any(|n| n.eq_ignore_ascii_case(name));
+        if has("xl/workbook.bin") {
+            Format::Xlsb
+        } else if has("xl/workbook.xml") {
+            Format::Xlsx
+        } else if has("content.xml") {
+            Format::Ods
+        } else {
+            Format::OtherZip
+        }
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        "cfb"
+        if is_encrypted_ooxml(bytes) {
+            Format::Encrypted
+        } else {
+            Format::Xls
+        }
     } else {
-        "other"
+        Format::Other
     }
 }
 
@@ -202,36 +252,83 @@ pub(super) fn check_ods_content(bytes: &[u8], shown: &str, limits: Limits) -> Re
     let mut depth: usize = 0;
     let mut seen_root = false;
     let (mut row_repeat, mut filled): (u64, u64) = (1, 0);
-    let repeat = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> u64 {
+    // Where the reader would build: the rectangle between the first and last filled cells of each table.
+    let (mut table, mut row, mut col): (String, u64, u64) = (String::new(), 0, 0);
+    let mut bounds: Option<(u64, u64, u64, u64)> = None;
+    let area_limit = (limits.max_cells as u64).saturating_mul(10);
+    let attr = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> Option<String> {
         e.attributes()
             .flatten()
             .find(|a| a.key.0 == name)
-            .and_then(|a| a.value.trim().parse().ok())
-            .unwrap_or(1)
+            .map(|a| a.value.trim().to_string())
+    };
+    let repeat = |e: &quick_xml::events::BytesStart<'_>, name: &str| -> u64 {
+        attr(e, name).and_then(|v| v.parse().ok()).unwrap_or(1).max(1)
     };
     loop {
         let event = reader.read_event_into(&mut buf);
         if let Ok(Event::Start(e) | Event::Empty(e)) = &event {
             seen_root = true;
+            let is_empty_element = matches!(event, Ok(Event::Empty(_)));
             match e.name().0 {
                 "text:s" => check_space_count(e).map_err(damaged)?,
-                "table:table" => filled = 0,
-                "table:table-row" => row_repeat = repeat(e, "table:number-rows-repeated"),
-                "table:table-cell" if e.attributes().flatten().any(|a| a.key.0 == "office:value-type") => {
-                    filled =
-                        filled.saturating_add(row_repeat.saturating_mul(repeat(e, "table:number-columns-repeated")));
-                    if filled > limits.max_cells as u64 {
-                        return Err(Problem::error(
-                            here.clone(),
-                            format!(
-                                "a sheet repeats its values over more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
-                                limits.max_cells
-                            ),
-                        ));
+                "table:table" => {
+                    (filled, row, bounds) = (0, 0, None);
+                    table = attr(e, "table:name").unwrap_or_default();
+                }
+                "table:table-row" => {
+                    row_repeat = repeat(e, "table:number-rows-repeated");
+                    col = 0;
+                    if is_empty_element {
+                        row = row.saturating_add(row_repeat);
                     }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let columns = repeat(e, "table:number-columns-repeated");
+                    let is_filled = e
+                        .attributes()
+                        .flatten()
+                        .any(|a| a.key.0 == "office:value-type" || a.key.0 == "table:formula");
+                    if is_filled {
+                        filled = filled.saturating_add(row_repeat.saturating_mul(columns));
+                        if filled > limits.max_cells as u64 {
+                            return Err(Problem::error(
+                                Location::sheet(shown, &table),
+                                format!(
+                                    "the sheet repeats its values over more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
+                                    limits.max_cells
+                                ),
+                            ));
+                        }
+                        let (last_row, last_col) =
+                            (row.saturating_add(row_repeat - 1), col.saturating_add(columns - 1));
+                        let b = bounds.get_or_insert((row, last_row, col, last_col));
+                        *b = (b.0.min(row), b.1.max(last_row), b.2.min(col), b.3.max(last_col));
+                        let area = (b.1 - b.0)
+                            .saturating_add(1)
+                            .saturating_mul((b.3 - b.2).saturating_add(1));
+                        if area > area_limit {
+                            let far = super::cell::a1(
+                                u32::try_from(last_row).unwrap_or(u32::MAX - 1),
+                                u32::try_from(last_col).unwrap_or(u32::MAX - 1),
+                            );
+                            return Err(Problem::error(
+                                Location::cell(shown, &table, far.clone()),
+                                format!(
+                                    "the sheet's filled cells are spread over more than {area_limit} cells (a value at {far} lies far from the rest); delete what is not part of the table, save and send it again"
+                                ),
+                            ));
+                        }
+                    }
+                    col = col.saturating_add(columns);
                 }
                 _ => {}
             }
+        }
+        if let Ok(Event::End(e)) = &event
+            && e.name().0 == "table:table-row"
+        {
+            row = row.saturating_add(row_repeat);
         }
         match event {
             Ok(Event::Start(_)) => depth += 1,

@@ -1,13 +1,12 @@
 //! Opening a workbook safely and reading one sheet into sparse rows.
 
 use super::cell::Value;
-use super::guard::{check_ods_content, check_xls, check_zip, guarded, is_encrypted_ooxml, sniff};
+use super::guard::{Format, check_ods_content, check_xls, check_zip, guarded, sniff};
 use super::header::Sheet;
 use crate::config::Limits;
 use crate::error::{Location, Problem};
-use crate::taxonomy::key;
-use calamine::{Reader, Sheets, open_workbook_auto_from_rs};
-use std::io::{Cursor, Read};
+use calamine::{Ods, Reader, SheetVisible, Sheets, Xls, Xlsx};
+use std::io::Cursor;
 use std::path::Path;
 
 /// An open workbook, read entirely into memory first so that the input file is only ever opened to read.
@@ -15,17 +14,37 @@ pub struct Workbook {
     pub file: String,
     /// The file's size and SHA-256 (hex), taken from the bytes read, for the Provenance sheet.
     pub digest: (u64, String),
+    /// What the file is, from its content.
+    pub format: Format,
+    /// Warnings met while finding sheets (a hidden sheet read because it is the only one of its name);
+    /// a reader moves them into its diagnostics with [`Workbook::take_warnings`].
+    pub warnings: Vec<Problem>,
     inner: Sheets<Cursor<Vec<u8>>>,
     limits: Limits,
 }
+
 /// The SHA-256 of some bytes, in hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// A sheet name compared the way SPEC §3 compares names: case, surrounding and repeated spaces, a trailing
+/// full stop or colon, "&" and "and", and hyphens inside words are ignored; any other character counts
+/// ("Issues_" is not "Issues").
+pub fn sheet_name_key(name: &str) -> String {
+    let t = name.trim().to_lowercase();
+    let t = t.strip_suffix(['.', ':']).unwrap_or(&t).trim_end();
+    t.replace('&', " and ")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect()
+}
+
 impl Workbook {
-    /// Open a workbook for reading. The problems a user can meet (not a spreadsheet, password-protected,
-    /// damaged, too big) come back as a clear message naming the file.
+    /// Open a workbook for reading. The file's content decides how it is read, whatever its name; every
+    /// guard for that format runs first. The problems a user can meet (not a file, not a spreadsheet,
+    /// password-protected, damaged, too big) come back as a clear message naming the file.
     pub fn open(path: &Path, shown: &str, limits: Limits) -> Result<Workbook, Problem> {
         let here = Location::file(shown);
         let ext = path
@@ -33,21 +52,8 @@ impl Workbook {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let meta = std::fs::metadata(path).map_err(|e| Problem::error(here.clone(), format!("cannot be read: {e}")))?;
-        if meta.len() > limits.max_unpacked_bytes {
-            return Err(Problem::error(
-                here,
-                format!(
-                    "the file is {} bytes, larger than the limit of {} bytes",
-                    meta.len(),
-                    limits.max_unpacked_bytes
-                ),
-            ));
-        }
-        let mut bytes = Vec::with_capacity(meta.len() as usize);
-        std::fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(|e| Problem::error(here.clone(), format!("cannot be read: {e}")))?;
+        let bytes =
+            crate::io::read_input(path, limits.max_unpacked_bytes).map_err(|m| Problem::error(here.clone(), m))?;
         if bytes.is_empty() {
             return Err(Problem::error(
                 here,
@@ -55,46 +61,67 @@ impl Workbook {
             ));
         }
         let digest = (bytes.len() as u64, sha256_hex(&bytes));
-        let kind = sniff(&bytes);
-        match (ext.as_str(), kind) {
-            (_, "cfb") if is_encrypted_ooxml(&bytes) => {
+        let format = sniff(&bytes);
+        let named = if ext.is_empty() {
+            String::new()
+        } else {
+            format!(" (named .{ext})")
+        };
+        match format {
+            Format::Encrypted => {
                 return Err(Problem::error(
                     here,
                     "the workbook is password-protected (encrypted): open it, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it), save it and send it again",
                 ));
             }
-            // An Excel 97-2003 workbook under another name is still read, as a spreadsheet program would.
-            ("xlsx" | "xlsm" | "ods" | "xls", "cfb") => check_xls(&bytes, shown, limits)?,
-            ("xlsx" | "xlsm", "zip") => check_zip(&bytes, shown, limits)?,
-            ("ods", "zip") => {
+            Format::Xls => check_xls(&bytes, shown, limits)?,
+            Format::Xlsx => check_zip(&bytes, shown, limits)?,
+            Format::Ods => {
                 check_zip(&bytes, shown, limits)?;
                 check_ods_content(&bytes, shown, limits)?;
             }
-            ("xlsx" | "xlsm" | "ods", _) => {
+            Format::Xlsb => {
                 return Err(Problem::error(
                     here,
                     format!(
-                        "not a spreadsheet: the file is not a .{ext} workbook (it may be a text or CSV file renamed); save it from the spreadsheet program as .{ext}"
+                        "the file is an Excel binary workbook (.xlsb){named}, which the tool does not read: open it in Excel and save it as an Excel Workbook (.xlsx)"
                     ),
                 ));
             }
-            ("xls", _) => {
+            Format::OtherZip => {
+                return Err(Problem::error(
+                    here,
+                    format!(
+                        "not a spreadsheet: the file{named} is a zip file holding no workbook (it may be another document renamed, or damaged); save the workbook from the spreadsheet program as .xlsx"
+                    ),
+                ));
+            }
+            Format::Other if ext == "xls" => {
                 return Err(Problem::error(
                     here,
                     "not an Excel 97-2003 workbook (it may be a web page, text or CSV file renamed .xls); save it from the spreadsheet program as .xlsx",
                 ));
             }
-            _ => {
+            Format::Other => {
                 return Err(Problem::error(
                     here,
-                    format!("not a supported workbook type (.{ext}); use .xlsx, .xlsm, .xls or .ods"),
+                    format!(
+                        "not a spreadsheet: the file{named} is not a workbook (it may be a text or CSV file renamed); save it from the spreadsheet program as .xlsx"
+                    ),
                 ));
             }
         }
-        let opened = guarded(|| open_workbook_auto_from_rs(Cursor::new(bytes)));
+        let opened = guarded(|| -> Result<Sheets<Cursor<Vec<u8>>>, String> {
+            let cursor = Cursor::new(bytes);
+            match format {
+                Format::Xls => Xls::new(cursor).map(Sheets::Xls).map_err(|e| e.to_string()),
+                Format::Ods => Ods::new(cursor).map(Sheets::Ods).map_err(|e| e.to_string()),
+                _ => Xlsx::new(cursor).map(Sheets::Xlsx).map_err(|e| e.to_string()),
+            }
+        });
         let inner = match opened {
             Ok(Ok(wb)) => wb,
-            Ok(Err(e)) => return Err(Problem::error(here, describe_open_error(&e.to_string()))),
+            Ok(Err(e)) => return Err(Problem::error(here, describe_open_error(&e))),
             Err(m) => {
                 return Err(Problem::error(
                     here,
@@ -105,6 +132,8 @@ impl Workbook {
         Ok(Workbook {
             file: shown.to_string(),
             digest,
+            format,
+            warnings: Vec::new(),
             inner,
             limits,
         })
@@ -115,23 +144,63 @@ impl Workbook {
         self.inner.sheet_names()
     }
 
-    /// The sheet whose name matches `wanted` (case and surrounding spaces ignored).
+    /// The warnings met so far, moved out.
+    pub fn take_warnings(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// The sheet whose name matches `wanted` (compared by [`sheet_name_key`]). A visible sheet wins over
+    /// hidden ones; the only sheet of that name, hidden, is read with a warning (in `warnings`); two
+    /// visible sheets (or, with none visible, two hidden ones) that match are an error naming both.
     pub fn sheet(&mut self, wanted: &str) -> Result<Sheet, Problem> {
         let names = self.sheet_names();
-        let Some(name) = names.iter().find(|n| key(n) == key(wanted)).cloned() else {
-            let listed = if names.is_empty() {
-                "it has no sheets".to_string()
-            } else {
-                format!(
-                    "its sheets are {}",
-                    names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
-                )
-            };
-            return Err(Problem::error(
-                Location::file(&self.file),
-                format!("no sheet named '{wanted}' ({listed})"),
-            ));
+        let wanted_key = sheet_name_key(wanted);
+        let matching: Vec<(String, bool)> = self
+            .inner
+            .sheets_metadata()
+            .iter()
+            .filter(|s| sheet_name_key(&s.name) == wanted_key)
+            .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+            .collect();
+        let visible: Vec<&String> = matching.iter().filter(|(_, v)| *v).map(|(n, _)| n).collect();
+        let candidates: Vec<&String> = if visible.is_empty() {
+            matching.iter().map(|(n, _)| n).collect()
+        } else {
+            visible
         };
+        let name = match candidates.as_slice() {
+            [] => {
+                let listed = if names.is_empty() {
+                    "it has no sheets".to_string()
+                } else {
+                    format!(
+                        "its sheets are {}",
+                        names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ")
+                    )
+                };
+                return Err(Problem::error(
+                    Location::file(&self.file),
+                    format!("no sheet named '{wanted}' ({listed})"),
+                ));
+            }
+            [one] => (*one).clone(),
+            [first, second, ..] => {
+                return Err(Problem::error(
+                    Location::file(&self.file),
+                    format!(
+                        "two sheets, '{first}' and '{second}', both match the name '{wanted}': delete or rename the one that should not be read"
+                    ),
+                ));
+            }
+        };
+        if matching.iter().all(|(_, v)| !v) {
+            self.warnings.push(Problem::warning(
+                Location::sheet(&self.file, &name),
+                format!(
+                    "the sheet '{name}' is hidden; it was read because it is the only sheet of that name (unhide it in the spreadsheet program if it is the right one)"
+                ),
+            ));
+        }
         let file = self.file.clone();
         let limits = self.limits;
         let inner = &mut self.inner;
@@ -163,14 +232,47 @@ fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> R
             let mut reader = x
                 .worksheet_cells_reader(name)
                 .map_err(|e| format!("the sheet could not be read: {e}"))?;
-            while let Some(cell) = reader.next_cell().map_err(|e| format!("the sheet is damaged: {e}"))? {
-                let v = Value::from_ref(cell.get_value());
+            while let Some(cell) = reader
+                .next_cell_with_formula_metadata()
+                .map_err(|e| format!("the sheet is damaged: {e}"))?
+            {
+                let mut v = Value::from_ref(&cell.value);
+                // A formula saved without its value (as some programs write them) is not an empty cell.
+                if v.is_empty() && cell.formula.is_some() {
+                    v = Value::Uncached;
+                }
                 if !v.is_empty() {
                     if cells.len() >= limits.max_cells {
                         return Err(too_big());
                     }
-                    let (r, c) = cell.get_position();
-                    cells.push((r, c, v));
+                    cells.push((cell.pos.0, cell.pos.1, v));
+                }
+            }
+        }
+        Sheets::Ods(o) => {
+            // The .ods guard has bounded the rectangle the reader builds, so both ranges are small.
+            let range = o
+                .worksheet_range(name)
+                .map_err(|e| format!("the sheet could not be read: {e}"))?;
+            let formulas = o.worksheet_formula(name).unwrap_or_default();
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            for (r, c, d) in range.used_cells() {
+                let v = Value::from_data(d);
+                if !v.is_empty() {
+                    if cells.len() >= limits.max_cells {
+                        return Err(too_big());
+                    }
+                    cells.push((r0 + r as u32, c0 + c as u32, v));
+                }
+            }
+            let (f0, g0) = formulas.start().unwrap_or((0, 0));
+            for (r, c, f) in formulas.used_cells() {
+                let (r, c) = (f0 + r as u32, g0 + c as u32);
+                if !f.is_empty() && range.get_value((r, c)).is_none_or(|d| Value::from_data(d).is_empty()) {
+                    if cells.len() >= limits.max_cells {
+                        return Err(too_big());
+                    }
+                    cells.push((r, c, Value::Uncached));
                 }
             }
         }

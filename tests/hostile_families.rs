@@ -190,7 +190,7 @@ fn an_xlsb_named_xlsx_is_refused_by_name_without_reading_its_last_cell() {
     assert!(
         e.contains("submissions/04-dover.xlsx")
             && e.contains("Excel binary workbook (.xlsb)")
-            && e.contains("(named .xlsx)"),
+            && e.contains("although it is named .xlsx"),
         "{e}"
     );
     // As the MoRiLE workbook too.

@@ -62,10 +62,10 @@ impl Workbook {
         }
         let digest = (bytes.len() as u64, sha256_hex(&bytes));
         let format = sniff(&bytes);
-        let named = if ext.is_empty() {
+        let although = if ext.is_empty() || ext == "xlsb" {
             String::new()
         } else {
-            format!(" (named .{ext})")
+            format!(", although it is named .{ext}")
         };
         match format {
             Format::Encrypted => {
@@ -84,16 +84,14 @@ impl Workbook {
                 return Err(Problem::error(
                     here,
                     format!(
-                        "the file is an Excel binary workbook (.xlsb){named}, which the tool does not read: open it in Excel and save it as an Excel Workbook (.xlsx)"
+                        "the file is an Excel binary workbook (.xlsb){although}, a format the tool does not read: open it in Excel and save it as an Excel Workbook (.xlsx)"
                     ),
                 ));
             }
             Format::OtherZip => {
                 return Err(Problem::error(
                     here,
-                    format!(
-                        "not a spreadsheet: the file{named} is a zip file holding no workbook (it may be another document renamed, or damaged); save the workbook from the spreadsheet program as .xlsx"
-                    ),
+                    "not a spreadsheet: the file is a zip file holding no workbook (it may be another document renamed, or damaged); save the workbook from the spreadsheet program as .xlsx",
                 ));
             }
             Format::Other if ext == "xls" => {
@@ -105,9 +103,7 @@ impl Workbook {
             Format::Other => {
                 return Err(Problem::error(
                     here,
-                    format!(
-                        "not a spreadsheet: the file{named} is not a workbook (it may be a text or CSV file renamed); save it from the spreadsheet program as .xlsx"
-                    ),
+                    "not a spreadsheet: the file is not a workbook (it may be a text or CSV file renamed); save it from the spreadsheet program as .xlsx",
                 ));
             }
         }

@@ -436,6 +436,27 @@ fn a_formula_without_its_stored_value_is_an_error_naming_the_cell() {
 }
 
 #[test]
+fn an_ods_formula_without_its_value_is_an_error_naming_the_cell_whatever_the_files_name() {
+    for name in ["08-swale.ods", "08-swale.xlsx"] {
+        let e = refused(|d| {
+            let bytes = rezip_with(&fixture("swale.ods"), "content.xml", |xml| {
+                let filled = "<table:table-cell office:value-type=\"string\" calcext:value-type=\"string\"><text:p>Main priority</text:p></table:table-cell>";
+                let formula = "<table:table-cell table:formula=\"of:=&quot;Main priority&quot;\"/>";
+                assert!(xml.contains(filled));
+                xml.replacen(filled, formula, 1)
+            });
+            std::fs::remove_file(sub(d, "08-swale.xlsx")).unwrap();
+            std::fs::write(sub(d, name), bytes).unwrap();
+        });
+        assert!(
+            e.contains(&format!("submissions/{name}, sheet 'Issues', cell"))
+                && e.contains("so that its values are stored"),
+            "{name}: {e}"
+        );
+    }
+}
+
+#[test]
 fn formula_errors_in_horizon_cells_are_errors_not_low_or_none() {
     for (col, error) in [(3u16, "#N/A"), (2, "#REF!")] {
         let e = refused(|d| {

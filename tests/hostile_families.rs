@@ -374,21 +374,24 @@ fn a_hidden_sheet_never_shadows_the_visible_one() {
     });
     assert!(warned, "{}", j["warnings"]);
     // Two visible sheets matching one name: an error naming both.
-    let e = refused(|d| {
-        dover(
-            d,
-            "2018-19",
-            &[("Issues", false, current.clone()), ("issues.", false, stale.clone())],
-        )
-    });
-    assert!(
-        e.contains("submissions/04-dover.xlsx") && e.contains("'Issues' and 'issues.'"),
-        "{e}"
-    );
+    for second in ["issues.", "Issues (2)"] {
+        let e = refused(|d| {
+            dover(
+                d,
+                "2018-19",
+                &[("Issues", false, current.clone()), (second, false, stale.clone())],
+            )
+        });
+        assert!(
+            e.contains("submissions/04-dover.xlsx") && e.contains(&format!("'Issues' and '{second}'")),
+            "{e}"
+        );
+    }
 }
 
-/// Remove the stored values of every formula in a workbook's sheets, as openpyxl writes them.
-fn strip_formula_values(path: &Path) {
+/// Remove the stored values of every formula in a workbook's sheets: with no value element at all, or as
+/// openpyxl writes them (no type, an empty `<v/>`).
+fn strip_formula_values(path: &Path, openpyxl: bool) {
     let mut entries = unzip(&std::fs::read(path).unwrap());
     for (name, data) in &mut entries {
         if name.starts_with("xl/worksheets/sheet") {
@@ -397,11 +400,17 @@ fn strip_formula_values(path: &Path) {
             let mut rest = xml.as_str();
             while let Some(i) = rest.find("</f><v>") {
                 out.push_str(&rest[..i + 4]);
+                if openpyxl {
+                    out.push_str("<v/>");
+                }
                 let after = &rest[i + 4..];
                 let end = after.find("</v>").unwrap() + 4;
                 rest = &after[end..];
             }
             out.push_str(rest);
+            if openpyxl {
+                out = out.replace(" t=\"str\"", "");
+            }
             *data = out.into_bytes();
         }
     }
@@ -410,29 +419,31 @@ fn strip_formula_values(path: &Path) {
 
 #[test]
 fn a_formula_without_its_stored_value_is_an_error_naming_the_cell() {
-    let e = refused(|d| {
-        let mut wb = Workbook::new();
-        put_rows(
-            wb.add_worksheet().set_name("Submission").unwrap(),
-            0,
-            &[vec!["Partnership", "Dover"], vec!["Assessment year", "2018-19"]],
+    for openpyxl in [false, true] {
+        let e = refused(|d| {
+            let mut wb = Workbook::new();
+            put_rows(
+                wb.add_worksheet().set_name("Submission").unwrap(),
+                0,
+                &[vec!["Partnership", "Dover"], vec!["Assessment year", "2018-19"]],
+            );
+            let ws = wb.add_worksheet().set_name("Issues").unwrap();
+            put_rows(ws, 0, &[vec!["Issue", "Identified as"], vec!["Road Safety"]]);
+            ws.write_formula(
+                1,
+                1,
+                Formula::new("=IF(1,\"Main priority\",\"\")").set_result("Main priority"),
+            )
+            .unwrap();
+            wb.save(sub(d, "04-dover.xlsx")).unwrap();
+            strip_formula_values(&sub(d, "04-dover.xlsx"), openpyxl);
+        });
+        assert!(
+            e.contains("submissions/04-dover.xlsx, sheet 'Issues', cell B2")
+                && e.contains("open and save the file in Excel or LibreOffice so that its values are stored"),
+            "{e}"
         );
-        let ws = wb.add_worksheet().set_name("Issues").unwrap();
-        put_rows(ws, 0, &[vec!["Issue", "Identified as"], vec!["Road Safety"]]);
-        ws.write_formula(
-            1,
-            1,
-            Formula::new("=IF(1,\"Main priority\",\"\")").set_result("Main priority"),
-        )
-        .unwrap();
-        wb.save(sub(d, "04-dover.xlsx")).unwrap();
-        strip_formula_values(&sub(d, "04-dover.xlsx"));
-    });
-    assert!(
-        e.contains("submissions/04-dover.xlsx, sheet 'Issues', cell B2")
-            && e.contains("open and save the file in Excel or LibreOffice so that its values are stored"),
-        "{e}"
-    );
+    }
 }
 
 #[test]
@@ -454,6 +465,45 @@ fn an_ods_formula_without_its_value_is_an_error_naming_the_cell_whatever_the_fil
             "{name}: {e}"
         );
     }
+}
+
+#[test]
+fn a_formula_whose_stored_value_is_empty_text_is_a_blank_cell() {
+    let (j, _) = accepted(|d| {
+        let mut wb = Workbook::new();
+        put_rows(
+            wb.add_worksheet().set_name("Submission").unwrap(),
+            0,
+            &[vec!["Partnership", "Dover"], vec!["Assessment year", "2018-19"]],
+        );
+        let ws = wb.add_worksheet().set_name("Issues").unwrap();
+        put_rows(
+            ws,
+            0,
+            &[
+                vec!["Issue", "Identified as"],
+                vec!["Road Safety", "Main priority"],
+                vec!["Mental Health"],
+            ],
+        );
+        // ="" as Excel stores it: a text formula with an empty value (<c t="str"><f>..</f><v></v></c>).
+        ws.write_formula(2, 1, Formula::new("=IF(1,\"\",\"Main priority\")").set_result("EMPTY"))
+            .unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let bytes = rezip_with(&bytes, "xl/worksheets/sheet2.xml", |xml| {
+            assert!(xml.contains("t=\"str\""));
+            xml.replace("<v>EMPTY</v>", "<v></v>")
+        });
+        std::fs::write(sub(d, "04-dover.xlsx"), bytes).unwrap();
+    });
+    let (base, _) = accepted(|d| {
+        dover(
+            d,
+            "2018-19",
+            &[("Issues", false, issues(&[("Road Safety", "Main priority")]))],
+        );
+    });
+    assert_eq!(appendix_a(&j), appendix_a(&base));
 }
 
 #[test]

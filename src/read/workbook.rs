@@ -5,7 +5,7 @@ use super::guard::{Format, check_ods_content, check_xls, check_zip, guarded, sni
 use super::header::Sheet;
 use crate::config::Limits;
 use crate::error::{Location, Problem};
-use calamine::{Ods, Reader, SheetVisible, Sheets, Xls, Xlsx};
+use calamine::{Data, DataRef, Ods, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsx};
 use std::io::Cursor;
 use std::path::Path;
 
@@ -39,6 +39,14 @@ pub fn sheet_name_key(name: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect()
+}
+
+/// Whether a sheet's name is the name wanted, by [`sheet_name_key`], or once a trailing parenthetical is
+/// set aside as §3 does ("Issues (2)", Excel's name for a copy, matches "Issues").
+pub fn sheet_name_matches(name: &str, wanted: &str) -> bool {
+    let want = sheet_name_key(wanted);
+    sheet_name_key(name) == want
+        || crate::taxonomy::without_trailing_parenthetical(name).is_some_and(|n| sheet_name_key(n) == want)
 }
 
 impl Workbook {
@@ -145,17 +153,16 @@ impl Workbook {
         std::mem::take(&mut self.warnings)
     }
 
-    /// The sheet whose name matches `wanted` (compared by [`sheet_name_key`]). A visible sheet wins over
+    /// The sheet whose name matches `wanted` (compared by [`sheet_name_matches`]). A visible sheet wins over
     /// hidden ones; the only sheet of that name, hidden, is read with a warning (in `warnings`); two
     /// visible sheets (or, with none visible, two hidden ones) that match are an error naming both.
     pub fn sheet(&mut self, wanted: &str) -> Result<Sheet, Problem> {
         let names = self.sheet_names();
-        let wanted_key = sheet_name_key(wanted);
         let matching: Vec<(String, bool)> = self
             .inner
             .sheets_metadata()
             .iter()
-            .filter(|s| sheet_name_key(&s.name) == wanted_key)
+            .filter(|s| s.typ != SheetType::ChartSheet && sheet_name_matches(&s.name, wanted))
             .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
             .collect();
         let visible: Vec<&String> = matching.iter().filter(|(_, v)| *v).map(|(n, _)| n).collect();
@@ -232,11 +239,13 @@ fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> R
                 .next_cell_with_formula_metadata()
                 .map_err(|e| format!("the sheet is damaged: {e}"))?
             {
-                let mut v = Value::from_ref(&cell.value);
-                // A formula saved without its value (as some programs write them) is not an empty cell.
-                if v.is_empty() && cell.formula.is_some() {
-                    v = Value::Uncached;
-                }
+                // A formula saved without its value (as openpyxl writes them) is not an empty cell; one whose
+                // stored value is empty text (="") is.
+                let v = if matches!(cell.value, DataRef::Empty) && cell.formula.is_some() {
+                    Value::Uncached
+                } else {
+                    Value::from_ref(&cell.value)
+                };
                 if !v.is_empty() {
                     if cells.len() >= limits.max_cells {
                         return Err(too_big());
@@ -264,7 +273,7 @@ fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> R
             let (f0, g0) = formulas.start().unwrap_or((0, 0));
             for (r, c, f) in formulas.used_cells() {
                 let (r, c) = (f0 + r as u32, g0 + c as u32);
-                if !f.is_empty() && range.get_value((r, c)).is_none_or(|d| Value::from_data(d).is_empty()) {
+                if !f.is_empty() && range.get_value((r, c)).is_none_or(|d| matches!(d, Data::Empty)) {
                     if cells.len() >= limits.max_cells {
                         return Err(too_big());
                     }
@@ -296,5 +305,21 @@ fn describe_open_error(raw: &str) -> String {
         "the workbook is password-protected: remove the password, save it and send it again".into()
     } else {
         format!("the workbook is damaged or not a spreadsheet and could not be opened ({raw})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{sheet_name_key, sheet_name_matches};
+
+    #[test]
+    fn sheet_names_are_compared_as_spec_3_compares_names_and_no_further() {
+        for same in ["issues", " ISSUES ", "Issues.", "Issues:", "Is-sues", "Issues (2)"] {
+            assert!(sheet_name_matches(same, "Issues"), "{same:?}");
+        }
+        for other in ["Issues_", "Issues 2", "Old Issues", "Issues..", "Issues (2) old"] {
+            assert!(!sheet_name_matches(other, "Issues"), "{other:?}");
+        }
+        assert_eq!(sheet_name_key("Data & Notes"), sheet_name_key("data and notes"));
     }
 }

@@ -187,10 +187,12 @@ pub fn resolve_output(out: &Path, protected: &[PathBuf]) -> Result<PathBuf> {
             )));
         }
         if !m.is_file() {
-            return Err(Error::Usage(format!(
-                "{} is not a regular file (a device or a pipe); give the path of a file to write",
-                out.display()
-            )));
+            return Err(Error::Io {
+                path: out.to_path_buf(),
+                message:
+                    "cannot be written: it is not a regular file (a device or a pipe); give the path of a file to write"
+                        .into(),
+            });
         }
     }
     for p in protected {

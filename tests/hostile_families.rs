@@ -5,81 +5,12 @@
 //! (file, sheet, cell), that nothing is written and that every input is byte-identical (SHA-256).
 
 mod common;
+mod hostile_support;
 use common::*;
+use hostile_support::*;
 use rust_xlsxwriter::{Formula, Workbook};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
-
-/// The address space a run may use: far above what a review needs, far below what the bombs asked for.
-const MEMORY_LIMIT: u64 = 1536 << 20;
-/// The time a run may take: a hang fails the test instead of blocking it.
-const TIME_LIMIT: Duration = Duration::from_secs(60);
-
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-/// Run the binary under the memory and time limits.
-fn run(args: &[&std::ffi::OsStr]) -> Run {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("csa-review"));
-    cmd.args(args);
-    #[cfg(unix)]
-    {
-        use std::os::unix::process::CommandExt;
-        // SAFETY: setrlimit only, between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                let limit = libc::rlimit {
-                    rlim_cur: MEMORY_LIMIT as libc::rlim_t,
-                    rlim_max: MEMORY_LIMIT as libc::rlim_t,
-                };
-                if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-    }
-    let out = assert_cmd::Command::from_std(cmd).timeout(TIME_LIMIT).output().unwrap();
-    let run = Run {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr: String::from_utf8_lossy(&out.stderr).to_string(),
-    };
-    assert!(
-        !run.stderr.contains("panicked") && !run.stderr.contains("memory allocation"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.code.is_some(), "killed (time limit or signal): {}", run.stderr);
-    run
-}
-
-/// SHA-256 of every regular file under a folder (pipes and devices are listed, never opened).
-fn digests(dir: &Path) -> Vec<(PathBuf, String)> {
-    use sha2::Digest;
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            let meta = std::fs::symlink_metadata(&p).unwrap();
-            if meta.is_dir() {
-                stack.push(p);
-            } else if meta.is_file() {
-                let hash = sha2::Sha256::digest(std::fs::read(&p).unwrap());
-                out.push((p, hash.iter().map(|b| format!("{b:02x}")).collect()));
-            } else {
-                out.push((p, "not a regular file".into()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// `review` of a copy of the sample after `damage` must fail with exit 1, write nothing and leave every
 /// input as it was. Returns stderr.
@@ -532,33 +463,25 @@ fn formula_errors_in_horizon_cells_are_errors_not_low_or_none() {
     }
 }
 
-const FACTORS: [&str; 12] = [
-    "Item",
-    "Issue",
-    "Physical",
-    "Psychological",
-    "Financial",
-    "Community",
-    "Geographic scope",
-    "Frequency",
-    "Vulnerability",
-    "Capacity",
-    "Capability",
-    "Opportunity",
-];
-
 #[test]
 fn a_morile_factor_between_two_levels_is_an_error_naming_the_cell() {
-    for (value, cell) in [("7", "C2"), ("15", "C2")] {
+    // The built-in scheme's factors, each at its first level's points; then the Physical harm (0, 5, 10, 20,
+    // 40) set between two levels.
+    let scheme = csa_review::config::Scheme::builtin();
+    let factors: Vec<String> = scheme.all_factors().cloned().collect();
+    let mut header = vec!["Item"];
+    header.extend(factors.iter().map(String::as_str));
+    let points: Vec<String> = factors
+        .iter()
+        .map(|f| scheme.levels[f].values().next().unwrap().to_string())
+        .collect();
+    assert_eq!(factors[0], "Physical");
+    for (value, cell) in [("7", "B2"), ("15", "B2")] {
         let e = refused(|d| {
-            morile(
-                &d.join("morile.xlsx"),
-                &FACTORS,
-                &[vec![
-                    "Gangs", "", value, "Critical", "None", "None", "Local", "Rare", "None", "Partial", "Partial",
-                    "Medium",
-                ]],
-            )
+            let mut row = vec!["Gangs"];
+            row.extend(points.iter().map(String::as_str));
+            row[1] = value;
+            morile(&d.join("morile.xlsx"), &header, &[row])
         });
         assert!(
             e.contains(&format!("morile.xlsx, sheet 'MoRiLE', cell {cell}"))

@@ -6,31 +6,10 @@
 //! (the lead's merge); run them with `cargo test --test hostile_outputs -- --include-ignored`.
 
 mod common;
+mod hostile_support;
 use common::*;
-use std::path::{Path, PathBuf};
-
-/// SHA-256 of every regular file under a folder; links are listed, not followed.
-fn digests(dir: &Path) -> Vec<(PathBuf, String)> {
-    use sha2::Digest;
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            let meta = std::fs::symlink_metadata(&p).unwrap();
-            if meta.is_dir() {
-                stack.push(p);
-            } else if meta.is_file() {
-                let hash = sha2::Sha256::digest(std::fs::read(&p).unwrap());
-                out.push((p, hash.iter().map(|b| format!("{b:02x}")).collect()));
-            } else {
-                out.push((p, "link or special file".into()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use hostile_support::digests;
+use std::path::Path;
 
 /// Run the binary with `args` on a copy of the sample; it must refuse (exit 1 or 2), leave every file as it
 /// was and create nothing. Returns stderr.

@@ -222,13 +222,21 @@ impl Workbook {
 
 /// Read a sheet's non-empty cells, refusing one with more than `limits.max_cells` before storing them.
 fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> Result<Vec<(u32, u32, Value)>, String> {
-    let too_big = || {
-        format!(
-            "the sheet has more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
-            limits.max_cells
-        )
-    };
     let mut cells = Vec::new();
+    // Keep a cell that holds something, refusing the sheet once it holds more than the limit.
+    let mut keep = |r: u32, c: u32, v: Value| -> Result<(), String> {
+        if v.is_empty() {
+            return Ok(());
+        }
+        if cells.len() >= limits.max_cells {
+            return Err(format!(
+                "the sheet has more than {} filled cells, more than a review needs; remove what is not needed or raise [limits] max_cells",
+                limits.max_cells
+            ));
+        }
+        cells.push((r, c, v));
+        Ok(())
+    };
     match wb {
         Sheets::Xlsx(x) => {
             // Streamed, so a huge sheet is refused before it is held in memory.
@@ -246,59 +254,34 @@ fn read_cells(wb: &mut Sheets<Cursor<Vec<u8>>>, name: &str, limits: Limits) -> R
                 } else {
                     Value::from_ref(&cell.value)
                 };
-                if !v.is_empty() {
-                    if cells.len() >= limits.max_cells {
-                        return Err(too_big());
-                    }
-                    cells.push((cell.pos.0, cell.pos.1, v));
-                }
-            }
-        }
-        Sheets::Ods(o) => {
-            // The .ods guard has bounded the rectangle the reader builds, so both ranges are small.
-            let range = o
-                .worksheet_range(name)
-                .map_err(|e| format!("the sheet could not be read: {e}"))?;
-            let formulas = o.worksheet_formula(name).unwrap_or_default();
-            let (r0, c0) = range.start().unwrap_or((0, 0));
-            for (r, c, d) in range.used_cells() {
-                let v = Value::from_data(d);
-                if !v.is_empty() {
-                    if cells.len() >= limits.max_cells {
-                        return Err(too_big());
-                    }
-                    cells.push((r0 + r as u32, c0 + c as u32, v));
-                }
-            }
-            let (f0, g0) = formulas.start().unwrap_or((0, 0));
-            for (r, c, f) in formulas.used_cells() {
-                let (r, c) = (f0 + r as u32, g0 + c as u32);
-                if !f.is_empty() && range.get_value((r, c)).is_none_or(|d| matches!(d, Data::Empty)) {
-                    if cells.len() >= limits.max_cells {
-                        return Err(too_big());
-                    }
-                    cells.push((r, c, Value::Uncached));
-                }
+                keep(cell.pos.0, cell.pos.1, v)?;
             }
         }
         other => {
+            // The .xls and .ods guards have bounded the rectangle these readers build.
             let range = other
                 .worksheet_range(name)
                 .map_err(|e| format!("the sheet could not be read: {e}"))?;
             let (r0, c0) = range.start().unwrap_or((0, 0));
             for (r, c, d) in range.used_cells() {
-                let v = Value::from_data(d);
-                if !v.is_empty() {
-                    if cells.len() >= limits.max_cells {
-                        return Err(too_big());
+                keep(r0 + r as u32, c0 + c as u32, Value::from_data(d))?;
+            }
+            // An .ods formula with no value (no value type) reads as empty; .xls always stores a value.
+            if let Sheets::Ods(o) = other {
+                let formulas = o.worksheet_formula(name).unwrap_or_default();
+                let (f0, g0) = formulas.start().unwrap_or((0, 0));
+                for (r, c, f) in formulas.used_cells() {
+                    let (r, c) = (f0 + r as u32, g0 + c as u32);
+                    if !f.is_empty() && range.get_value((r, c)).is_none_or(|d| matches!(d, Data::Empty)) {
+                        keep(r, c, Value::Uncached)?;
                     }
-                    cells.push((r0 + r as u32, c0 + c as u32, v));
                 }
             }
         }
     }
     Ok(cells)
 }
+
 fn describe_open_error(raw: &str) -> String {
     let lower = raw.to_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {

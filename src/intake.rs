@@ -87,7 +87,7 @@ pub fn read_submissions(
     progress(Progress::Started { files: files.len() });
     let read_one = |path: &PathBuf| {
         let mut local = Diagnostics::default();
-        let s = read::submission::read(path, &review.shown(path), review.limits, &mut local);
+        let s = read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), &mut local);
         progress(Progress::Read);
         (s, local)
     };
@@ -147,7 +147,7 @@ pub fn status(folder: &Path) -> Result<Status> {
     for path in &files {
         let shown = review.shown(path);
         let mut d = Diagnostics::default();
-        let read = read::submission::read(path, &shown, review.limits, &mut d);
+        let read = read::submission::read_for_year(path, &shown, review.limits, Some(&review.year), &mut d);
         let name = read
             .as_ref()
             .map(|s| s.partnership.clone())

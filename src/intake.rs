@@ -87,7 +87,8 @@ pub fn read_submissions(
     progress(Progress::Started { files: files.len() });
     let read_one = |path: &PathBuf| {
         let mut local = Diagnostics::default();
-        let s = read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), &mut local);
+        let s =
+            read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), &mut local);
         progress(Progress::Read);
         (s, local)
     };

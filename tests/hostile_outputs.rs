@@ -1,9 +1,6 @@
 //! Issue 13, families 1 and 8 through the binary: outputs never land on inputs or on files the next review
 //! would read, however the path is spelt; `template` never replaces a file; a killed run's temporary files
 //! are cleaned up; an output that cannot be replaced says what to do. Inputs are compared by SHA-256.
-//!
-//! Tests marked `ignore` need `csa_review::io::{resolve_output, write_atomically}` wired into the commands
-//! (the lead's merge); run them with `cargo test --test hostile_outputs -- --include-ignored`.
 
 mod common;
 mod hostile_support;
@@ -42,7 +39,6 @@ fn review_out(out: &str) -> impl Fn(&Path) -> Vec<std::ffi::OsString> + '_ {
 }
 
 #[test]
-#[ignore = "needs io::resolve_output wired into review"]
 fn review_never_writes_onto_an_input_through_a_folder_that_does_not_exist_yet() {
     for out in [
         "out/../horizon.xlsx",
@@ -55,7 +51,6 @@ fn review_never_writes_onto_an_input_through_a_folder_that_does_not_exist_yet() 
 }
 
 #[test]
-#[ignore = "needs io::resolve_output wired into review with the files the next review reads"]
 fn review_never_writes_a_file_the_next_review_would_read() {
     for out in ["taxonomy.toml", "submissions/12-new.xlsx", "submissions/new/x.xlsx"] {
         let e = refuses(review_out(out));
@@ -79,7 +74,6 @@ fn review_never_writes_onto_an_input_through_a_symbolic_link() {
 }
 
 #[test]
-#[ignore = "needs io::write_atomically with Replace::Never wired into template"]
 fn template_never_replaces_a_file() {
     for (kind, target) in [
         ("district", "submissions/04-dover.xlsx"),
@@ -96,7 +90,38 @@ fn template_never_replaces_a_file() {
 }
 
 #[test]
-#[ignore = "needs io::write_atomically (which removes stale temporaries) wired into review"]
+fn template_force_replaces_a_template_but_never_an_input() {
+    // --force never reaches a review's inputs, whether or not --review names the review.
+    for with_review in [false, true] {
+        let e = refuses(|dir| {
+            let mut args: Vec<std::ffi::OsString> = vec!["template".into(), "morile".into(), "--force".into()];
+            if with_review {
+                args.extend(["--review".into(), dir.into()]);
+            }
+            args.extend(["--out".into(), dir.join("morile.xlsx").into()]);
+            args
+        });
+        assert!(e.contains("morile.xlsx"), "{e}");
+    }
+    // A template of its own is replaced with --force, and only then.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("blank.xlsx");
+    std::fs::write(&out, b"old").unwrap();
+    let template = |force: bool| {
+        let mut c = bin();
+        c.args(["template", "horizon", "--out"]).arg(&out);
+        if force {
+            c.arg("--force");
+        }
+        c.output().unwrap()
+    };
+    assert!(!template(false).status.success());
+    assert_eq!(std::fs::read(&out).unwrap(), b"old");
+    assert!(template(true).status.success());
+    assert_ne!(std::fs::read(&out).unwrap(), b"old");
+}
+
+#[test]
 fn a_killed_runs_temporary_file_is_removed_by_the_next_run() {
     let copy = sample_copy();
     let dir = copy.path();
@@ -115,7 +140,6 @@ fn a_killed_runs_temporary_file_is_removed_by_the_next_run() {
 }
 
 #[test]
-#[ignore = "needs io::write_atomically wired into review"]
 fn an_output_that_is_read_only_says_to_close_it_or_give_out() {
     let copy = sample_copy();
     let dir = copy.path();

@@ -48,6 +48,12 @@ pub enum TemplateKind {
     Morile,
     /// The PESTELO horizon-scan sheet
     Horizon,
+    /// The CSA action plan (priorities and actions)
+    Plan,
+    /// A lead's progress return on the plan's actions
+    Progress,
+    /// The indicators watched for each priority
+    Indicators,
 }
 
 #[derive(Debug, Subcommand)]
@@ -118,6 +124,28 @@ Writes nothing. Exit status 0 unless the folder itself cannot be read.")]
         /// table or json.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Follow the action plan through the year: status and RAG per action, indicators with their direction of
+    /// travel; writes the monitoring workbook and the "Action Plan & Performance Summary" (HTML).
+    #[command(after_help = "Examples:
+  csa-review monitor samples/kent-2018-19
+  csa-review monitor reviews/2025-26 --as-of 2025-12-31 --format json
+
+Reads plan.xlsx, updates/ and indicators.xlsx (or the paths under [monitoring] in review.toml).
+The reporting date is --as-of, else the latest update date, else today. See docs/monitoring.md.")]
+    Monitor {
+        /// The review folder; the bundled sample when left out.
+        dir: Option<PathBuf>,
+        /// The reporting date (2019-03-31 or 31/03/2019) [default: the latest update date].
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Where to write the workbook [default: DIR/out/<area>-csa-<year>-monitoring.xlsx]; the HTML
+        /// summary is written beside it.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// What to print on stdout.
+        #[arg(long, value_enum, default_value_t = crate::monitor::Format::Table)]
+        format: crate::monitor::Format,
     },
     /// Print a shell completion script.
     #[command(after_help = "Example:

@@ -22,6 +22,17 @@ pub fn run(command: Command) -> Result<()> {
         Command::Explain { issue, dir } => explain(&issue, dir),
         Command::Status { dir, format } => status(dir, format),
         Command::Completions { shell } => completions(shell),
+        Command::Monitor {
+            dir,
+            as_of,
+            out,
+            format,
+        } => print(&crate::monitor::run(
+            &dir.unwrap_or_else(sample_dir),
+            as_of.as_deref(),
+            out,
+            format,
+        )?),
     }
 }
 
@@ -140,11 +151,21 @@ fn template_bytes(kind: TemplateKind, src: &TemplateSource) -> Result<Vec<u8>> {
         TemplateKind::District => report::template::district(src),
         TemplateKind::Morile => report::template::morile(src),
         TemplateKind::Horizon => report::template::horizon(src),
+        TemplateKind::Plan | TemplateKind::Progress | TemplateKind::Indicators => {
+            unreachable!("the monitoring templates are written by crate::monitor::template")
+        }
     };
     made.map_err(|e| Error::Usage(format!("the template could not be made: {e}")))
 }
 
 fn template(kind: TemplateKind, review_dir: Option<&Path>, out: &Path) -> Result<()> {
+    use crate::monitor::template as monitoring;
+    match kind {
+        TemplateKind::Plan => return monitoring::write_plan_template(review_dir, out, false),
+        TemplateKind::Progress => return monitoring::write_progress_template(review_dir, out, false),
+        TemplateKind::Indicators => return monitoring::write_indicators_template(review_dir, out, false),
+        _ => {}
+    }
     let bytes = match review_dir {
         Some(dir) => {
             let r = Review::load(dir)?;

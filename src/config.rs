@@ -99,6 +99,9 @@ struct ReviewFile {
     morile_scheme: Option<SchemeFile>,
     #[serde(default)]
     limits: Limits,
+    #[serde(default)]
+    #[allow(dead_code)] // read by crate::monitor::config
+    monitoring: Option<toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]

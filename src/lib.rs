@@ -15,6 +15,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
+pub mod monitor;
 pub mod read;
 pub mod report;
 pub mod taxonomy;

@@ -21,7 +21,14 @@ pub enum Rag {
 
 impl Rag {
     /// In the order the counts are shown.
-    pub const ALL: [Rag; 6] = [Rag::Complete, Rag::Green, Rag::Amber, Rag::Red, Rag::Grey, Rag::NoUpdate];
+    pub const ALL: [Rag; 6] = [
+        Rag::Complete,
+        Rag::Green,
+        Rag::Amber,
+        Rag::Red,
+        Rag::Grey,
+        Rag::NoUpdate,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -286,7 +293,13 @@ pub fn indicators(ind: &Indicators, plan: &Plan, rules: Rules, d: &mut Diagnosti
         .collect()
 }
 
-fn indicator(row: &Indicator, priority: Option<usize>, periods: &[String], rules: Rules, d: &mut Diagnostics) -> IndicatorState {
+fn indicator(
+    row: &Indicator,
+    priority: Option<usize>,
+    periods: &[String],
+    rules: Rules,
+    d: &mut Diagnostics,
+) -> IndicatorState {
     let known: Vec<(usize, f64)> = row
         .values
         .iter()
@@ -315,7 +328,9 @@ fn indicator(row: &Indicator, priority: Option<usize>, periods: &[String], rules
             if let Some(at) = at {
                 d.warning(
                     at.clone(),
-                    format!("the stated {what} cannot be checked: the indicator has fewer than two periods with a value"),
+                    format!(
+                        "the stated {what} cannot be checked: the indicator has fewer than two periods with a value"
+                    ),
                 );
             }
         }

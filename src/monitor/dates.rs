@@ -113,7 +113,17 @@ impl Date {
 /// A month from its English name or abbreviation ("March", "Mar", "Sept").
 pub fn month_from_name(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
         "december",
     ];
     let w = word.trim().trim_end_matches('.').to_lowercase();
@@ -283,7 +293,10 @@ mod tests {
     #[test]
     fn words_and_dates() {
         assert_eq!(timescale(&Value::Text("Ongoing".into())), Timescale::Ongoing);
-        assert_eq!(timescale(&Value::Text("To be confirmed".into())), Timescale::ToBeConfirmed);
+        assert_eq!(
+            timescale(&Value::Text("To be confirmed".into())),
+            Timescale::ToBeConfirmed
+        );
         assert_eq!(timescale(&Value::Text("TBC".into())), Timescale::ToBeConfirmed);
         assert_eq!(timescale(&Value::Empty), Timescale::None);
         assert_eq!(due("31/10/2018").as_deref(), Some("2018-10-31"));
@@ -291,7 +304,10 @@ mod tests {
             timescale(&Value::Date("2018-11-30".into())),
             Timescale::Due(Date::new(2018, 11, 30).unwrap())
         );
-        assert_eq!(timescale(&Value::Text("when funding allows".into())), Timescale::Unreadable);
+        assert_eq!(
+            timescale(&Value::Text("when funding allows".into())),
+            Timescale::Unreadable
+        );
         assert_eq!(timescale(&Value::Text("31/02/2019".into())), Timescale::Unreadable);
     }
 

@@ -57,14 +57,22 @@ fn chart(m: &Monitoring, row: &Indicator) -> String {
     let span = if hi > lo { hi - lo } else { 1.0 };
     let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / (periods.len() - 1) as f64;
     let y = |v: f64| h - 14.0 - (h - 22.0) * (v - lo) / span;
-    let line: Vec<String> = points.iter().map(|(i, v)| format!("{:.1},{:.1}", x(*i), y(*v))).collect();
+    let line: Vec<String> = points
+        .iter()
+        .map(|(i, v)| format!("{:.1},{:.1}", x(*i), y(*v)))
+        .collect();
     let mut svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-label="{}"><polyline fill="none" stroke="#1f4e79" stroke-width="2" points="{}"/>"##,
         esc(&format!("{}: trend by period", row.name)),
         line.join(" ")
     );
     for (i, v) in &points {
-        let _ = write!(svg, r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#1f4e79"/>"##, x(*i), y(*v));
+        let _ = write!(
+            svg,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#1f4e79"/>"##,
+            x(*i),
+            y(*v)
+        );
     }
     let (first, last) = (points[0], points[points.len() - 1]);
     let _ = write!(
@@ -97,7 +105,11 @@ fn indicator_table(m: &Monitoring, rows: &[(&Indicator, &IndicatorState)], out: 
             };
             let _ = write!(about, "<br><small>Published: {} ({agrees})</small>", esc(&st.text));
         }
-        let run = if c.run.is_empty() { String::new() } else { format!("<br><small>{}</small>", esc(&c.run)) };
+        let run = if c.run.is_empty() {
+            String::new()
+        } else {
+            format!("<br><small>{}</small>", esc(&c.run))
+        };
         let _ = write!(
             out,
             "<tr><td>{about}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}{run}</td><td>{}</td><td>{}</td></tr>",
@@ -125,9 +137,9 @@ pub fn render(m: &Monitoring) -> String {
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
         esc(&h[0])
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<h1>Appendix: {} Community Safety Agreement (CSA) - Action Plan &amp; Performance Summary</h1><p class=\"meta\">{} {}</p>\n",
+        "<h1>Appendix: {} Community Safety Agreement (CSA) - Action Plan &amp; Performance Summary</h1><p class=\"meta\">{} {}</p>",
         esc(&m.area),
         esc(&m.year),
         esc(&h[1])
@@ -179,7 +191,11 @@ pub fn render(m: &Monitoring) -> String {
             if s.stale {
                 flags.push("stale");
             }
-            let flags = if flags.is_empty() { String::new() } else { format!("<br><small>{}</small>", flags.join(", ")) };
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!("<br><small>{}</small>", flags.join(", "))
+            };
             let progress = match latest {
                 Some(u) => format!(
                     "<small>{}{}</small><br>{}",
@@ -197,7 +213,9 @@ pub fn render(m: &Monitoring) -> String {
                 esc(a.timescale.as_deref().unwrap_or("")),
                 s.rag.colour(),
                 s.rag.as_str(),
-                s.status.map(|x| format!("<br><small>{}</small>", x.as_str())).unwrap_or_default(),
+                s.status
+                    .map(|x| format!("<br><small>{}</small>", x.as_str()))
+                    .unwrap_or_default(),
             );
         }
         out.push_str("</tbody></table></section>\n");
@@ -215,9 +233,9 @@ pub fn render(m: &Monitoring) -> String {
         }
         out.push_str("</ul></section>\n");
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<footer><p class=\"meta\"><small>Written by csa-review {} from {}.</small></p></footer></body></html>\n",
+        "<footer><p class=\"meta\"><small>Written by csa-review {} from {}.</small></p></footer></body></html>",
         crate::VERSION,
         esc(&m.inputs.iter().map(|f| f.shown.as_str()).collect::<Vec<_>>().join(", "))
     );

@@ -103,10 +103,30 @@ pub struct StatedChange {
 }
 
 const UP_WORDS: [&str; 10] = [
-    "up", "increase", "increased", "rise", "rose", "risen", "more", "higher", "grew", "growth",
+    "up",
+    "increase",
+    "increased",
+    "rise",
+    "rose",
+    "risen",
+    "more",
+    "higher",
+    "grew",
+    "growth",
 ];
 const DOWN_WORDS: [&str; 12] = [
-    "down", "decrease", "decreased", "fall", "fell", "fallen", "fewer", "less", "lower", "reduction", "drop", "dropped",
+    "down",
+    "decrease",
+    "decreased",
+    "fall",
+    "fell",
+    "fallen",
+    "fewer",
+    "less",
+    "lower",
+    "reduction",
+    "drop",
+    "dropped",
 ];
 
 /// Read a stated change. `None` when the text holds no number.
@@ -134,7 +154,10 @@ pub fn parse_stated_change(text: &str) -> Option<StatedChange> {
         .checked_sub(1)
         .map(|i| chars[i])
         .filter(|c| *c == '+' || *c == '-');
-    let words: Vec<&str> = t.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
     let up = words.iter().any(|w| UP_WORDS.contains(w));
     let down = words.iter().any(|w| DOWN_WORDS.contains(w));
     let sign = match (explicit, up, down) {
@@ -244,8 +267,18 @@ fn not_available(text: &str) -> bool {
     let k = key(text);
     k.is_empty()
         || [
-            "na", "nya", "notavailable", "notyetavailable", "notknown", "unknown", "tbc", "x", "nodata", "none",
-            "notpublished", "dna",
+            "na",
+            "nya",
+            "notavailable",
+            "notyetavailable",
+            "notknown",
+            "unknown",
+            "tbc",
+            "x",
+            "nodata",
+            "none",
+            "notpublished",
+            "dna",
         ]
         .contains(&k.as_str())
 }
@@ -255,10 +288,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
     let mut wb = open(path, shown, limits, d)?;
     let mut sheet = wb.sheet("Indicators").map_err(|p| d.push(p)).ok()?;
     super::rename_headers(&mut sheet, &[("Measure", "Indicator"), ("Better if", "Better")]);
-    let h = sheet
-        .header(&COLUMNS[..3], &COLUMNS[3..])
-        .map_err(|p| d.push(p))
-        .ok()?;
+    let h = sheet.header(&COLUMNS[..3], &COLUMNS[3..]).map_err(|p| d.push(p)).ok()?;
     let last_known = h.columns.iter().filter_map(|(_, c)| *c).max().unwrap_or(0);
     let header_cells: Vec<(u32, Value)> = sheet
         .rows
@@ -344,26 +374,32 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
                 }
             });
         }
-        let stated_change = c.text(row, "Stated change", d).and_then(|t| match parse_stated_change(&t) {
-            Some(s) => Some((s, c.at(row, "Stated change"))),
-            None => {
-                d.warning(
-                    c.at(row, "Stated change"),
-                    format!("the stated change \"{t}\" holds no number (such as \"+14.7%\" or \"-5,885\"); not checked"),
-                );
-                None
-            }
-        });
-        let stated_direction = c.text(row, "Stated direction", d).and_then(|t| match Direction::parse(&t) {
-            Some(dir) => Some((dir, t, c.at(row, "Stated direction"))),
-            None => {
-                d.warning(
-                    c.at(row, "Stated direction"),
-                    format!("the stated direction \"{t}\" is not up, down or stable (or ↑ ↓ ↔); not checked"),
-                );
-                None
-            }
-        });
+        let stated_change = c
+            .text(row, "Stated change", d)
+            .and_then(|t| match parse_stated_change(&t) {
+                Some(s) => Some((s, c.at(row, "Stated change"))),
+                None => {
+                    d.warning(
+                        c.at(row, "Stated change"),
+                        format!(
+                            "the stated change \"{t}\" holds no number (such as \"+14.7%\" or \"-5,885\"); not checked"
+                        ),
+                    );
+                    None
+                }
+            });
+        let stated_direction = c
+            .text(row, "Stated direction", d)
+            .and_then(|t| match Direction::parse(&t) {
+                Some(dir) => Some((dir, t, c.at(row, "Stated direction"))),
+                None => {
+                    d.warning(
+                        c.at(row, "Stated direction"),
+                        format!("the stated direction \"{t}\" is not up, down or stable (or ↑ ↓ ↔); not checked"),
+                    );
+                    None
+                }
+            });
         let note = match (c.paragraphs(row, "Note", d), c.paragraphs(row, "Notes", d)) {
             (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
             (a, b) => a.or(b),

@@ -21,11 +21,11 @@ pub mod template;
 pub mod updates;
 pub mod workbook;
 
+use crate::InputFile;
 use crate::config::{Limits, Review};
 use crate::error::{Diagnostics, Error, Location, Problem, Result};
 use crate::read::{Header, Sheet, Value, Workbook};
 use crate::taxonomy::names_match;
-use crate::InputFile;
 use dates::Date;
 use std::path::{Path, PathBuf};
 
@@ -92,7 +92,13 @@ impl Monitoring {
 
 fn file_safe(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect()
 }
 
@@ -439,11 +445,7 @@ pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format
         Format::Markdown => report::markdown(&m),
     };
     if format == Format::Table {
-        text.push_str(&format!(
-            "\nWrote {} and {}\n",
-            path.display(),
-            html_path.display()
-        ));
+        text.push_str(&format!("\nWrote {} and {}\n", path.display(), html_path.display()));
     } else {
         eprintln!("csa-review: wrote {} and {}", path.display(), html_path.display());
     }

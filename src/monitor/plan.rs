@@ -113,7 +113,10 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
     for row in psheet.rows_below(&ph) {
         let Some(name) = p.text(row, "Priority", d) else {
             if p.any(row) {
-                d.error(p.at(row, "Priority"), "this row has no priority name; give one or delete the row");
+                d.error(
+                    p.at(row, "Priority"),
+                    "this row has no priority name; give one or delete the row",
+                );
             }
             continue;
         };
@@ -157,7 +160,11 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         let priority_text = a.text(row, "Priority", d);
         let action_text = a.paragraphs(row, "Action", d);
         let mut ok = true;
-        for (what, v) in [("No.", &no_text), ("Priority", &priority_text), ("Action", &action_text)] {
+        for (what, v) in [
+            ("No.", &no_text),
+            ("Priority", &priority_text),
+            ("Action", &action_text),
+        ] {
             if v.is_none() {
                 d.error(
                     a.at(row, what),
@@ -216,14 +223,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             cell: a.at(row, "No."),
         };
         let given_ref = a.text(row, "Ref", d);
-        rows.push((
-            Row {
-                row,
-                no,
-                given_ref,
-            },
-            action,
-        ));
+        rows.push((Row { row, no, given_ref }, action));
     }
 
     // References: Ref when given, else the No. when used once, else the No. and a letter in row order.

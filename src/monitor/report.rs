@@ -35,7 +35,10 @@ fn opt(x: Option<f64>, f: impl Fn(f64) -> String) -> String {
 /// The lines that head every output: the title, the reporting date and where it came from, the rules.
 pub fn heading(m: &Monitoring) -> Vec<String> {
     vec![
-        format!("{} Community Safety Agreement {}: Action Plan & Performance Summary", m.area, m.year),
+        format!(
+            "{} Community Safety Agreement {}: Action Plan & Performance Summary",
+            m.area, m.year
+        ),
         format!(
             "Reporting date {} ({}). Stale: no update in {} days. Stable: a change under {}%.",
             m.as_of,
@@ -95,7 +98,11 @@ pub fn indicators_of(m: &Monitoring, priority: Option<usize>) -> Vec<(&Indicator
 }
 
 fn refs(list: &[String]) -> String {
-    if list.is_empty() { "none".into() } else { list.join(", ") }
+    if list.is_empty() {
+        "none".into()
+    } else {
+        list.join(", ")
+    }
 }
 
 /// The terminal summary: a table of the priorities, then each priority's indicators and the actions that
@@ -112,7 +119,9 @@ pub fn table(m: &Monitoring) -> String {
     for (p, s) in m.plan.priorities.iter().zip(&m.priorities) {
         let mut cells = vec![wrap(&p.name, 22), s.total.to_string()];
         cells.extend(Rag::ALL.iter().map(|r| s.count(*r).to_string()));
-        cells.push(opt(s.share_complete, |x| format!("{}%", fmt_number(round(x * 100.0, 0)))));
+        cells.push(opt(s.share_complete, |x| {
+            format!("{}%", fmt_number(round(x * 100.0, 0)))
+        }));
         cells.push(s.overdue.len().to_string());
         cells.push(s.stale.len().to_string());
         t.add_row(Row::new(cells.iter().map(|c| Cell::new(c)).collect()));
@@ -358,7 +367,10 @@ pub fn markdown(m: &Monitoring) -> String {
             }
             out.push('\n');
         }
-        let _ = writeln!(out, "| Ref | Action | Due | Status | RAG | Latest update |\n|---|---|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| Ref | Action | Due | Status | RAG | Latest update |\n|---|---|---|---|---|---|"
+        );
         for s in m.actions.iter().filter(|s| m.plan.actions[s.action].priority == i) {
             let a = &m.plan.actions[s.action];
             let latest = s.latest.map(|u| &m.updates[u]);

@@ -96,7 +96,9 @@ fn drop_down(ws: &mut Worksheet, first: u32, last: u32, col: u16, list: &Formula
         .allow_list_formula(list.clone())
         .set_error_style(DataValidationErrorStyle::Warning)
         .set_error_title("Not in the list")?
-        .set_error_message(format!("Choose {what} from the list, or type it exactly as it is listed."))?;
+        .set_error_message(format!(
+            "Choose {what} from the list, or type it exactly as it is listed."
+        ))?;
     ws.add_data_validation(first, col, last, col, &v)?;
     Ok(())
 }
@@ -123,10 +125,13 @@ fn blank_inputs(ws: &mut Worksheet, first: u32, rows: u32, cols: u16) -> Result<
 
 /// The priorities and themes a plan serves, with their leads: the review's proposed set when its inputs
 /// are there and it runs, else `[current]`.
-fn review_sets(dir: &Path) -> Result<(Review, Vec<(String, Option<String>)>)> {
+/// A priority or theme's name and its lead.
+type Named = (String, Option<String>);
+
+fn review_sets(dir: &Path) -> Result<(Review, Vec<Named>)> {
     let review = Review::load(dir)?;
     let proposed = crate::review_folder(dir).ok();
-    let items: Vec<(String, Option<String>)> = match &proposed {
+    let items: Vec<Named> = match &proposed {
         Some(a) => a
             .outcome
             .priorities
@@ -176,7 +181,11 @@ fn plan_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
         let names: Vec<String> = items.iter().map(|(n, _)| n.clone()).collect();
         let ws = wb.add_worksheet().set_name("Priorities")?;
         ws.write_string_with_format(0, 0, format!("Priorities {area_year}").trim(), &title_format())?;
-        header_row(ws, 2, &[("Priority", 32.0), ("Lead", 36.0), ("Aim", 50.0), ("Context", 70.0)])?;
+        header_row(
+            ws,
+            2,
+            &[("Priority", 32.0), ("Lead", 36.0), ("Aim", 50.0), ("Context", 70.0)],
+        )?;
         let f = input_format();
         for (i, (name, lead)) in items.iter().enumerate() {
             ws.write_string_with_format(3 + i as u32, 0, name, &f)?;
@@ -204,7 +213,13 @@ fn plan_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
         )?;
         blank_inputs(ws, 3, BLANK_ROWS, 8)?;
         print_setup(ws, 2)?;
-        let formulas = lists(&mut wb, &[("Priorities", names), ("Timescale", vec!["Ongoing".into(), "To be confirmed".into()])])?;
+        let formulas = lists(
+            &mut wb,
+            &[
+                ("Priorities", names),
+                ("Timescale", vec!["Ongoing".into(), "To be confirmed".into()]),
+            ],
+        )?;
         let ws = wb.worksheet_from_name("Actions")?;
         if let Some(f) = &formulas[0] {
             drop_down(ws, 3, 2 + BLANK_ROWS, 1, f, "a priority")?;
@@ -301,7 +316,9 @@ fn progress_bytes(review: Option<&Path>) -> Result<(Vec<u8>, Vec<PathBuf>)> {
             drop_down(ws, 3, 2 + rows, 3, f, "a status")?;
         }
         let dates = DataValidation::new()
-            .allow_date(rust_xlsxwriter::DataValidationRule::GreaterThan(ExcelDateTime::from_ymd(2000, 1, 1)?))
+            .allow_date(rust_xlsxwriter::DataValidationRule::GreaterThan(
+                ExcelDateTime::from_ymd(2000, 1, 1)?,
+            ))
             .set_error_title("Not a date")?
             .set_error_message("Type the date of the update, such as 31/03/2019.")?;
         ws.add_data_validation(3, 6, 2 + rows, 6, &dates)?;
@@ -371,7 +388,11 @@ fn indicators_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
             ],
         )?;
         let ws = wb.worksheet_from_name("Indicators")?;
-        for (col, f, what) in [(0u16, &formulas[0], "a priority"), (2, &formulas[1], "lower, higher or neither"), (8, &formulas[2], "up, down or stable")] {
+        for (col, f, what) in [
+            (0u16, &formulas[0], "a priority"),
+            (2, &formulas[1], "lower, higher or neither"),
+            (8, &formulas[2], "up, down or stable"),
+        ] {
             if let Some(f) = f {
                 drop_down(ws, 3, 2 + BLANK_ROWS, col, f, what)?;
             }

@@ -160,9 +160,7 @@ pub fn read(
                 format!(
                     "\"{reference}\" is not the reference of an action in the plan ({}){}",
                     plan.file,
-                    nearest
-                        .map(|n| format!("; the nearest is \"{n}\""))
-                        .unwrap_or_default()
+                    nearest.map(|n| format!("; the nearest is \"{n}\"")).unwrap_or_default()
                 ),
             );
         }

@@ -49,7 +49,11 @@ impl Styles {
     }
 
     fn rag(&self, r: Rag) -> &Format {
-        &self.rag.iter().find(|(x, _)| *x == r).map(|x| &x.1).unwrap_or(&self.text)
+        self.rag
+            .iter()
+            .find(|(x, _)| *x == r)
+            .map(|x| &x.1)
+            .unwrap_or(&self.text)
     }
 }
 
@@ -60,12 +64,7 @@ fn page(ws: &mut Worksheet, m: &Monitoring, title: &str, header_row: u32) -> Res
     ws.set_repeat_rows(0, header_row)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
     let esc = |s: &str| s.replace('&', "&&");
-    ws.set_header(format!(
-        "&L{}&R{} CSA {}",
-        esc(title),
-        esc(&m.area),
-        esc(&m.year)
-    ));
+    ws.set_header(format!("&L{}&R{} CSA {}", esc(title), esc(&m.area), esc(&m.year)));
     ws.set_footer("&CPage &P of &N");
     Ok(())
 }
@@ -93,10 +92,24 @@ fn summary(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxErr
     ws.write_string_with_format(0, 0, &h[0], &s.title)?;
     ws.write_string(1, 0, &h[1])?;
     let names = [
-        "Priority", "Lead", "Actions", "Complete", "Green", "Amber", "Red", "Grey", "No update", "% complete",
-        "Overdue", "Stale", "Indicators improving", "Indicators worsening",
+        "Priority",
+        "Lead",
+        "Actions",
+        "Complete",
+        "Green",
+        "Amber",
+        "Red",
+        "Grey",
+        "No update",
+        "% complete",
+        "Overdue",
+        "Stale",
+        "Indicators improving",
+        "Indicators worsening",
     ];
-    let widths = [28.0, 30.0, 8.0, 9.0, 7.0, 7.0, 6.0, 6.0, 8.0, 9.0, 14.0, 14.0, 11.0, 11.0];
+    let widths = [
+        28.0, 30.0, 8.0, 9.0, 7.0, 7.0, 6.0, 6.0, 8.0, 9.0, 14.0, 14.0, 11.0, 11.0,
+    ];
     let hr = 3;
     headers(ws, s, hr, &names, &widths)?;
     for (i, (p, st)) in m.plan.priorities.iter().zip(&m.priorities).enumerate() {
@@ -128,10 +141,24 @@ fn summary(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxErr
 
 fn actions(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxError> {
     let names = [
-        "Ref", "Priority", "Objective", "Action", "Timescale", "Due", "Lead agency", "Status", "RAG", "Overdue",
-        "Stale", "Updated", "Latest update", "Updated by",
+        "Ref",
+        "Priority",
+        "Objective",
+        "Action",
+        "Timescale",
+        "Due",
+        "Lead agency",
+        "Status",
+        "RAG",
+        "Overdue",
+        "Stale",
+        "Updated",
+        "Latest update",
+        "Updated by",
     ];
-    let widths = [7.0, 16.0, 28.0, 36.0, 11.0, 11.0, 16.0, 10.0, 9.0, 8.0, 7.0, 11.0, 44.0, 14.0];
+    let widths = [
+        7.0, 16.0, 28.0, 36.0, 11.0, 11.0, 16.0, 10.0, 9.0, 8.0, 7.0, 11.0, 44.0, 14.0,
+    ];
     headers(ws, s, 0, &names, &widths)?;
     for (i, st) in m.actions.iter().enumerate() {
         let r = 1 + i as u32;
@@ -180,11 +207,24 @@ fn indicators(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), Xlsx
         .collect();
     names.extend(periods.iter().cloned());
     let after = [
-        "Change", "% change", "Direction", "Reading", "Run", "Stated change", "Check", "Trend", "Note", "Source",
+        "Change",
+        "% change",
+        "Direction",
+        "Reading",
+        "Run",
+        "Stated change",
+        "Check",
+        "Trend",
+        "Note",
+        "Source",
     ];
     names.extend(after.iter().map(|x| x.to_string()));
     let mut widths: Vec<f64> = vec![16.0, 28.0, 8.0, 8.0, 10.0];
-    widths.extend(periods.iter().map(|p| (p.chars().count() as f64 + 2.0).clamp(9.0, 14.0)));
+    widths.extend(
+        periods
+            .iter()
+            .map(|p| (p.chars().count() as f64 + 2.0).clamp(9.0, 14.0)),
+    );
     widths.extend([9.0, 9.0, 10.0, 11.0, 14.0, 11.0, 10.0, 12.0, 30.0, 18.0]);
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     headers(ws, s, 0, &name_refs, &widths)?;

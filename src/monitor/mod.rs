@@ -439,16 +439,13 @@ pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format
     let protected = vec![m.settings.updates.clone()];
     crate::report::workbook::write_atomically(&path, &bytes, &inputs, &protected)?;
     crate::report::workbook::write_atomically(&html_path, html.as_bytes(), &inputs, &protected)?;
-    let mut text = match format {
+    let text = match format {
         Format::Table => report::table(&m),
         Format::Json => report::json(&m),
         Format::Markdown => report::markdown(&m),
     };
-    if format == Format::Table {
-        text.push_str(&format!("\nWrote {} and {}\n", path.display(), html_path.display()));
-    } else {
-        eprintln!("csa-review: wrote {} and {}", path.display(), html_path.display());
-    }
+    eprintln!("csa-review: wrote {}", path.display());
+    eprintln!("csa-review: wrote {}", html_path.display());
     Ok(text)
 }
 

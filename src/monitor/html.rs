@@ -48,14 +48,16 @@ fn chart(m: &Monitoring, row: &Indicator) -> String {
         .enumerate()
         .filter_map(|(i, v)| v.value().map(|x| (i, x)))
         .collect();
-    if points.len() < 2 || periods.len() < 2 {
+    if points.len() < 2 {
         return String::new();
     }
     let (w, h, pad) = (180.0, 48.0, 6.0);
     let lo = points.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
     let hi = points.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
     let span = if hi > lo { hi - lo } else { 1.0 };
-    let x = |i: usize| pad + (w - 2.0 * pad) * i as f64 / (periods.len() - 1) as f64;
+    // Across the indicator's own periods, from its first value to its last.
+    let (from, to) = (points[0].0, points[points.len() - 1].0);
+    let x = |i: usize| pad + (w - 2.0 * pad) * (i - from) as f64 / (to - from).max(1) as f64;
     let y = |v: f64| h - 14.0 - (h - 22.0) * (v - lo) / span;
     let line: Vec<String> = points
         .iter()
@@ -78,9 +80,9 @@ fn chart(m: &Monitoring, row: &Indicator) -> String {
     let _ = write!(
         svg,
         r#"<text x="{:.1}" y="{h}" font-size="9" text-anchor="start">{}</text><text x="{:.1}" y="{h}" font-size="9" text-anchor="end">{}</text></svg>"#,
-        x(first.0).max(0.0),
+        x(first.0),
         esc(&periods[first.0]),
-        x(last.0).min(w),
+        x(last.0),
         esc(&periods[last.0])
     );
     svg

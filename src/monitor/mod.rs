@@ -236,7 +236,12 @@ pub fn signed(x: f64, places: usize) -> String {
 
 /// The names the plan's priorities are checked against: the review's proposed set when its inputs are in
 /// the folder and it runs, else `[current]`.
-fn expected_names(folder: &Path, review: &Review, d: &mut Diagnostics) -> (Vec<String>, &'static str) {
+fn expected_names(
+    folder: &Path,
+    review: &Review,
+    current_only: bool,
+    d: &mut Diagnostics,
+) -> (Vec<String>, &'static str) {
     let current = || {
         review
             .priorities
@@ -253,7 +258,7 @@ fn expected_names(folder: &Path, review: &Review, d: &mut Diagnostics) -> (Vec<S
                 .is_some_and(|x| crate::SUBMISSION_TYPES.contains(&x.to_ascii_lowercase().as_str()))
         })
     });
-    if !has_inputs {
+    if current_only || !has_inputs {
         return (current(), "current");
     }
     match crate::review_folder(folder) {
@@ -271,8 +276,16 @@ fn expected_names(folder: &Path, review: &Review, d: &mut Diagnostics) -> (Vec<S
     }
 }
 
-/// Read and assess a review folder's monitoring inputs. `as_of` is the reporting date when given.
+/// Read and assess a review folder's monitoring inputs. `as_of` is the reporting date when given. The
+/// plan's names are checked against the review's proposed set when its inputs are in the folder, else
+/// against `[current]`.
 pub fn load(folder: &Path, as_of: Option<Date>) -> Result<Monitoring> {
+    load_checked(folder, as_of, false)
+}
+
+/// [`load`]; with `current_only` the plan's names are checked against `[current]` without running the
+/// review (as `review` itself reads a plan through [`delivery`]).
+pub fn load_checked(folder: &Path, as_of: Option<Date>, current_only: bool) -> Result<Monitoring> {
     let review = Review::load(folder)?;
     let settings = config::Settings::load(folder)?;
     let mut d = Diagnostics::default();
@@ -289,7 +302,7 @@ pub fn load(folder: &Path, as_of: Option<Date>) -> Result<Monitoring> {
         return Err(Error::Input(d));
     };
 
-    let (names, checked_against) = expected_names(folder, &review, &mut d);
+    let (names, checked_against) = expected_names(folder, &review, current_only, &mut d);
     for p in &plan.priorities {
         if !plan::in_set(&p.name, &names) {
             d.warning(
@@ -471,7 +484,8 @@ pub fn delivery(review_dir: &Path) -> Result<Option<Vec<Delivery>>> {
         return Ok(None);
     }
     let review = Review::load(review_dir)?;
-    let m = load(review_dir, None)?;
+    // Read against the review's own current set, without running the review (which may be calling this).
+    let m = load_checked(review_dir, None, true)?;
     Ok(Some(
         review
             .priorities

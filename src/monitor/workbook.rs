@@ -37,7 +37,7 @@ impl Styles {
                 .set_background_color(0xD9E1F2)
                 .set_border(FormatBorder::Thin)
                 .set_align(FormatAlign::Top),
-            text: cell.clone().set_text_wrap(),
+            text: cell.clone().set_text_wrap().set_indent(1),
             number: cell.clone().set_num_format("#,##0.###").set_indent(1),
             percent: cell.clone().set_num_format("+0.0%;-0.0%;0.0%").set_indent(1),
             date: cell.clone().set_num_format("yyyy-mm-dd"),
@@ -140,25 +140,22 @@ fn summary(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxErr
 }
 
 fn actions(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxError> {
+    // The objective is left out so that the sheet prints one page wide at no less than 8 points.
     let names = [
         "Ref",
         "Priority",
-        "Objective",
         "Action",
         "Timescale",
         "Due",
         "Lead agency",
         "Status",
         "RAG",
-        "Overdue",
-        "Stale",
+        "Flags",
         "Updated",
         "Latest update",
         "Updated by",
     ];
-    let widths = [
-        7.0, 16.0, 28.0, 36.0, 11.0, 11.0, 16.0, 10.0, 9.0, 8.0, 7.0, 11.0, 44.0, 14.0,
-    ];
+    let widths = [6.0, 14.0, 30.0, 10.0, 11.0, 14.0, 9.0, 10.0, 8.0, 11.0, 30.0, 12.0];
     headers(ws, s, 0, &names, &widths)?;
     for (i, st) in m.actions.iter().enumerate() {
         let r = 1 + i as u32;
@@ -167,31 +164,34 @@ fn actions(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxErr
         let priority = &m.plan.priorities[a.priority].name;
         text(ws, s, r, 0, &a.reference)?;
         text(ws, s, r, 1, priority)?;
-        text(ws, s, r, 2, a.objective.as_deref().unwrap_or(""))?;
-        text(ws, s, r, 3, &a.action)?;
-        text(ws, s, r, 4, a.timescale.as_deref().unwrap_or(""))?;
+        text(ws, s, r, 2, &a.action)?;
+        text(ws, s, r, 3, a.timescale.as_deref().unwrap_or(""))?;
         match st.due {
-            Some(d) => ws.write_datetime_with_format(r, 5, excel_date(d)?, &s.date)?,
-            None => ws.write_string_with_format(r, 5, "", &s.text)?,
+            Some(d) => ws.write_datetime_with_format(r, 4, excel_date(d)?, &s.date)?,
+            None => ws.write_string_with_format(r, 4, "", &s.text)?,
         };
-        text(ws, s, r, 6, a.lead_agency.as_deref().unwrap_or(""))?;
-        text(ws, s, r, 7, st.status.map_or("", |x| x.as_str()))?;
-        ws.write_string_with_format(r, 8, st.rag.as_str(), s.rag(st.rag))?;
-        text(ws, s, r, 9, if st.overdue { "overdue" } else { "" })?;
-        text(ws, s, r, 10, if st.stale { "stale" } else { "" })?;
+        text(ws, s, r, 5, a.lead_agency.as_deref().unwrap_or(""))?;
+        text(ws, s, r, 6, st.status.map_or("", |x| x.as_str()))?;
+        ws.write_string_with_format(r, 7, st.rag.as_str(), s.rag(st.rag))?;
+        let flags: Vec<&str> = [(st.overdue, "overdue"), (st.stale, "stale")]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, f)| *f)
+            .collect();
+        text(ws, s, r, 8, &flags.join(", "))?;
         match latest {
-            Some(u) => ws.write_datetime_with_format(r, 11, excel_date(u.date)?, &s.date)?,
-            None => ws.write_string_with_format(r, 11, "", &s.text)?,
+            Some(u) => ws.write_datetime_with_format(r, 9, excel_date(u.date)?, &s.date)?,
+            None => ws.write_string_with_format(r, 9, "", &s.text)?,
         };
         let update = latest.and_then(|u| u.text.clone()).unwrap_or_default();
-        text(ws, s, r, 12, &update)?;
-        text(ws, s, r, 13, latest.and_then(|u| u.by.as_deref()).unwrap_or(""))?;
+        text(ws, s, r, 10, &update)?;
+        text(ws, s, r, 11, latest.and_then(|u| u.by.as_deref()).unwrap_or(""))?;
         let cells = [
             (1u16, priority.as_str()),
-            (2, a.objective.as_deref().unwrap_or("")),
-            (3, a.action.as_str()),
-            (6, a.lead_agency.as_deref().unwrap_or("")),
-            (12, update.as_str()),
+            (2, a.action.as_str()),
+            (5, a.lead_agency.as_deref().unwrap_or("")),
+            (10, update.as_str()),
+            (11, latest.and_then(|u| u.by.as_deref()).unwrap_or("")),
         ];
         fit_row(ws, r, &cells, &widths)?;
     }
@@ -201,44 +201,37 @@ fn actions(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxErr
 
 fn indicators(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxError> {
     let periods = m.indicators.as_ref().map(|i| i.periods.clone()).unwrap_or_default();
-    let mut names: Vec<String> = ["Priority", "Indicator", "Better", "Unit", "Geography"]
-        .iter()
-        .map(|x| x.to_string())
-        .collect();
+    // Narrow columns so that a sheet of seven periods prints one page wide at no less than 8 points.
+    let mut names: Vec<String> = vec!["Priority".into(), "Indicator".into(), "Better".into()];
     names.extend(periods.iter().cloned());
     let after = [
         "Change",
         "% change",
         "Direction",
         "Reading",
-        "Run",
         "Stated change",
-        "Check",
         "Trend",
         "Note",
-        "Source",
     ];
     names.extend(after.iter().map(|x| x.to_string()));
-    let mut widths: Vec<f64> = vec![16.0, 28.0, 8.0, 8.0, 10.0];
-    widths.extend(
-        periods
-            .iter()
-            .map(|p| (p.chars().count() as f64 + 2.0).clamp(9.0, 14.0)),
-    );
-    widths.extend([9.0, 9.0, 10.0, 11.0, 14.0, 11.0, 10.0, 12.0, 30.0, 18.0]);
+    let mut widths: Vec<f64> = vec![12.0, 24.0, 7.0];
+    widths.extend(periods.iter().map(|_| 8.0));
+    widths.extend([8.0, 8.0, 8.0, 10.0, 12.0, 8.0, 16.0]);
     let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
     headers(ws, s, 0, &name_refs, &widths)?;
-    let first_period = 5u16;
+    let first_period = 3u16;
     let after_col = first_period + periods.len() as u16;
     if let Some(ind) = &m.indicators {
         for (i, (row, st)) in ind.rows.iter().zip(&m.indicator_states).enumerate() {
             let r = 1 + i as u32;
             let c = indicator_cells(m, st);
             text(ws, s, r, 0, &row.priority)?;
-            text(ws, s, r, 1, &row.name)?;
+            let name = match &row.geography {
+                Some(g) => format!("{} ({g})", row.name),
+                None => row.name.clone(),
+            };
+            text(ws, s, r, 1, &name)?;
             text(ws, s, r, 2, row.better.as_str())?;
-            text(ws, s, r, 3, row.unit.as_deref().unwrap_or(""))?;
-            text(ws, s, r, 4, row.geography.as_deref().unwrap_or(""))?;
             for (j, v) in row.values.iter().enumerate() {
                 let col = first_period + j as u16;
                 match v {
@@ -257,31 +250,39 @@ fn indicators(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), Xlsx
                 None => ws.write_string_with_format(r, after_col + 1, "", &s.text)?,
             };
             text(ws, s, r, after_col + 2, &c.direction.replace('–', ""))?;
-            text(ws, s, r, after_col + 3, &c.reading.replace('–', ""))?;
-            text(ws, s, r, after_col + 4, &c.run)?;
-            let stated = row.stated_change.as_ref().map(|x| x.0.text.clone()).unwrap_or_default();
-            text(ws, s, r, after_col + 5, &stated)?;
-            let check = match (st.stated_change, st.stated_direction_agrees) {
-                (Some((_, false)), _) | (_, Some(false)) => "disagrees",
-                (Some((_, true)), _) | (_, Some(true)) => "agrees",
-                _ => "",
+            let reading = match c.run.as_str() {
+                "" => c.reading.replace('–', ""),
+                run => format!("{}; {run}", c.reading),
             };
-            text(ws, s, r, after_col + 6, check)?;
-            ws.write_string_with_format(r, after_col + 7, "", &s.text)?;
+            text(ws, s, r, after_col + 3, &reading)?;
+            let stated = match (&row.stated_change, st.stated_change) {
+                (Some((x, _)), Some((_, true))) => format!("{} (agrees)", x.text),
+                (Some((x, _)), Some((_, false))) => format!("{} (does not agree)", x.text),
+                (Some((x, _)), None) => format!("{} (not checked)", x.text),
+                _ => String::new(),
+            };
+            text(ws, s, r, after_col + 4, &stated)?;
+            ws.write_string_with_format(r, after_col + 5, "", &s.text)?;
             if !periods.is_empty() {
                 let spark = Sparkline::new()
                     .set_range(("Indicators", r, first_period, r, after_col - 1))
                     .set_type(SparklineType::Line)
                     .show_markers(true);
-                ws.add_sparkline(r, after_col + 7, &spark)?;
+                ws.add_sparkline(r, after_col + 5, &spark)?;
             }
-            text(ws, s, r, after_col + 8, row.note.as_deref().unwrap_or(""))?;
-            text(ws, s, r, after_col + 9, row.source.as_deref().unwrap_or(""))?;
+            let mut note = row.note.clone().unwrap_or_default();
+            for (what, v) in [("Unit", &row.unit), ("Source", &row.source)] {
+                if let Some(v) = v {
+                    note.push_str(&format!("{}{what}: {v}", if note.is_empty() { "" } else { "\n" }));
+                }
+            }
+            text(ws, s, r, after_col + 6, &note)?;
             let cells = [
                 (0u16, row.priority.as_str()),
-                (1, row.name.as_str()),
-                (after_col + 8, row.note.as_deref().unwrap_or("")),
-                (after_col + 9, row.source.as_deref().unwrap_or("")),
+                (1, name.as_str()),
+                (after_col + 3, reading.as_str()),
+                (after_col + 4, stated.as_str()),
+                (after_col + 6, note.as_str()),
             ];
             fit_row(ws, r, &cells, &widths)?;
         }

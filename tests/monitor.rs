@@ -202,7 +202,7 @@ fn the_workbook_and_report_are_written_and_inputs_left_alone() {
         .collect();
     let rag = header.iter().position(|h| h == "RAG").unwrap() as u32;
     let row = (1..actions.height() as u32)
-        .find(|r| actions.get_value((*r, 0)).unwrap().to_string() == "3.2")
+        .find(|r| *actions.get_value((*r, 0)).unwrap() == "3.2")
         .unwrap();
     assert_eq!(actions.get_value((row, rag)).unwrap().to_string(), "Red");
     let after: Vec<_> = snapshot(s.path())

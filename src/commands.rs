@@ -162,7 +162,7 @@ fn template(kind: TemplateKind, review_dir: Option<&Path>, out: &Path) -> Result
     use crate::monitor::template as monitoring;
     match kind {
         TemplateKind::Plan => return monitoring::write_plan_template(review_dir, out, false),
-        TemplateKind::Progress => return monitoring::write_progress_template(review_dir, out, false),
+        TemplateKind::Progress => return monitoring::write_progress_template(review_dir, out, false, None),
         TemplateKind::Indicators => return monitoring::write_indicators_template(review_dir, out, false),
         _ => {}
     }

@@ -111,3 +111,26 @@ fn a_template_never_replaces_a_file() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
     assert_eq!(std::fs::read(&plan).unwrap(), before);
 }
+
+#[test]
+fn a_progress_return_for_one_lead_lists_only_its_actions() {
+    let s = sample_copy();
+    let out = s.path().join("police.xlsx");
+    csa_review::monitor::template::write_progress_template(Some(s.path()), &out, false, Some("Kent Police")).unwrap();
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    use calamine::Reader;
+    let range = wb.worksheet_range("Progress").unwrap();
+    let refs: Vec<String> = (3..20)
+        .filter_map(|r| range.get_value((r, 0)).map(|v| v.to_string()))
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert_eq!(refs, vec!["3.6", "5.3", "5.4"]);
+    let err = csa_review::monitor::template::write_progress_template(
+        Some(s.path()),
+        &s.path().join("x.xlsx"),
+        false,
+        Some("Nobody"),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("the lead agencies are"));
+}

@@ -65,6 +65,8 @@ pub struct Monitoring {
     pub area: String,
     pub year: String,
     pub folder: PathBuf,
+    /// The review's own default workbook, which names the monitoring one.
+    review_output: PathBuf,
     pub settings: config::Settings,
     pub as_of: Date,
     pub as_of_source: AsOfSource,
@@ -83,23 +85,11 @@ pub struct Monitoring {
 }
 
 impl Monitoring {
-    /// The default workbook: `DIR/out/<area>-csa-<year>-monitoring.xlsx`.
+    /// The default workbook: `DIR/out/<area>-csa-<year>-monitoring.xlsx`, beside the review's own.
     pub fn default_output(&self) -> PathBuf {
-        let stem = file_safe(&format!("{}-csa-{}-monitoring", self.area, self.year));
-        self.folder.join("out").join(format!("{stem}.xlsx"))
+        let stem = self.review_output.file_stem().unwrap_or_default().to_string_lossy();
+        self.review_output.with_file_name(format!("{stem}-monitoring.xlsx"))
     }
-}
-
-fn file_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -412,6 +402,7 @@ pub fn load_checked(folder: &Path, as_of: Option<Date>, current_only: bool) -> R
         area: review.area.clone(),
         year: review.year.clone(),
         folder: folder.to_path_buf(),
+        review_output: review.default_output(),
         settings,
         as_of,
         as_of_source,

@@ -229,7 +229,7 @@ fn plan_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
     made.map_err(|e| Error::Usage(format!("the template could not be made: {e}")))
 }
 
-fn progress_bytes(review: Option<&Path>) -> Result<(Vec<u8>, Vec<PathBuf>)> {
+fn progress_bytes(review: Option<&Path>, lead: Option<&str>) -> Result<(Vec<u8>, Vec<PathBuf>)> {
     let mut inputs = Vec::new();
     let (area_year, actions) = match review {
         Some(dir) => {
@@ -241,9 +241,29 @@ fn progress_bytes(review: Option<&Path>) -> Result<(Vec<u8>, Vec<PathBuf>)> {
                 return Err(Error::Input(d));
             };
             inputs.push(settings.plan.clone());
+            // One lead's return: the actions whose lead agency names it.
+            let leads = |a: &super::plan::Action| {
+                lead.is_none_or(|l| {
+                    let k = crate::taxonomy::key(l);
+                    a.lead_agency
+                        .as_deref()
+                        .is_some_and(|x| crate::taxonomy::key(x).contains(&k))
+                })
+            };
+            if !plan.actions.iter().any(leads) {
+                let mut agencies: Vec<&str> = plan.actions.iter().filter_map(|a| a.lead_agency.as_deref()).collect();
+                agencies.sort();
+                agencies.dedup();
+                return Err(Error::Usage(format!(
+                    "no action of the plan has the lead agency \"{}\"; the lead agencies are: {}",
+                    lead.unwrap_or_default(),
+                    agencies.join("; ")
+                )));
+            }
             let rows: Vec<(String, String, String)> = plan
                 .actions
                 .iter()
+                .filter(|a| leads(a))
                 .map(|a| {
                     (
                         a.reference.clone(),
@@ -405,6 +425,11 @@ fn indicators_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
 /// Write a monitoring template to `out`. It never replaces an existing file unless `force` is given, and
 /// never an input of the review.
 pub fn write(kind: Kind, review: Option<&Path>, out: &Path, force: bool) -> Result<()> {
+    write_for(kind, review, out, force, None)
+}
+
+/// [`write`]; a progress return lists only the actions whose lead agency names `lead` when it is given.
+pub fn write_for(kind: Kind, review: Option<&Path>, out: &Path, force: bool, lead: Option<&str>) -> Result<()> {
     if out.exists() && !force {
         return Err(Error::Usage(format!(
             "{} already exists; nothing was written (give another --out, or --force to replace it)",
@@ -413,7 +438,7 @@ pub fn write(kind: Kind, review: Option<&Path>, out: &Path, force: bool) -> Resu
     }
     let (bytes, mut inputs) = match kind {
         Kind::Plan => (plan_bytes(review)?, Vec::new()),
-        Kind::Progress => progress_bytes(review)?,
+        Kind::Progress => progress_bytes(review, lead)?,
         Kind::Indicators => (indicators_bytes(review)?, Vec::new()),
     };
     let mut protected = Vec::new();
@@ -438,9 +463,10 @@ pub fn write_plan_template(review: Option<&Path>, out: &Path, force: bool) -> Re
     write(Kind::Plan, review, out, force)
 }
 
-/// The progress-return template (`template progress`): the plan's actions listed by reference.
-pub fn write_progress_template(review: Option<&Path>, out: &Path, force: bool) -> Result<()> {
-    write(Kind::Progress, review, out, force)
+/// The progress-return template (`template progress`): the plan's actions listed by reference; with
+/// `lead`, only the actions whose lead agency names it (one return per lead).
+pub fn write_progress_template(review: Option<&Path>, out: &Path, force: bool, lead: Option<&str>) -> Result<()> {
+    write_for(Kind::Progress, review, out, force, lead)
 }
 
 /// The indicators template (`template indicators`).

@@ -287,7 +287,7 @@ fn not_available(text: &str) -> bool {
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Indicators> {
     let mut wb = open(path, shown, limits, d)?;
     let mut sheet = wb.sheet("Indicators").map_err(|p| d.push(p)).ok()?;
-    super::rename_headers(&mut sheet, &[("Measure", "Indicator"), ("Better if", "Better")]);
+    super::rename_headers(&mut sheet, &[("Better if", "Better"), ("Better when", "Better")]);
     let h = sheet.header(&COLUMNS[..3], &COLUMNS[3..]).map_err(|p| d.push(p)).ok()?;
     let last_known = h.columns.iter().filter_map(|(_, c)| *c).max().unwrap_or(0);
     let header_cells: Vec<(u32, Value)> = sheet

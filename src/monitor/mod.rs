@@ -435,6 +435,12 @@ pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format
     let m = load(dir, as_of)?;
     let path = out.unwrap_or_else(|| m.default_output());
     let html_path = path.with_extension("html");
+    if html_path == path {
+        return Err(Error::Usage(format!(
+            "--out {} would be both the workbook and the report; give the workbook's name, ending .xlsx",
+            path.display()
+        )));
+    }
     let bytes = workbook::build(&m).map_err(|e| Error::io(&path, e))?;
     let html = html::render(&m);
     let mut inputs: Vec<PathBuf> = m.inputs.iter().map(|f| dir.join(&f.shown)).collect();

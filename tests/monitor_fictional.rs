@@ -496,3 +496,27 @@ fn a_bad_as_of_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a date"));
 }
+
+#[test]
+fn the_terminal_summary_lists_the_warnings_within_100_columns() {
+    let f = Folder::new();
+    let out = bin()
+        .args(["monitor", "--as-of", "2025-03-31"])
+        .arg(f.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Reporting date 2025-03-31 (given with --as-of)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Other indicators (under no priority of the plan)"),
+        "{text}"
+    );
+    assert!(text.contains("warning: plan.xlsx, sheet 'Actions', cell E5"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "too wide: {line}");
+    }
+}

@@ -141,7 +141,11 @@ pub fn table(m: &Monitoring) -> String {
         if idx.is_none() && inds.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", wrap(&format!("Priority: {name}"), WIDTH));
+        let title = match idx {
+            Some(_) => format!("Priority: {name}"),
+            None => format!("{name} (under no priority of the plan)"),
+        };
+        let _ = writeln!(out, "\n{}", wrap(&title, WIDTH));
         if let Some(i) = idx {
             let s = &m.priorities[i];
             let line = format!(

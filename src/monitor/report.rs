@@ -318,6 +318,32 @@ fn md(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
+fn md_indicators(m: &Monitoring, priority: Option<usize>, out: &mut String) {
+    let inds = indicators_of(m, priority);
+    if !inds.is_empty() {
+        let _ = writeln!(
+            out,
+            "| Indicator | Periods | Previous | Latest | Change | % | Direction | Reading |\n|---|---|---:|---:|---:|---:|---|---|"
+        );
+        for (row, s) in inds {
+            let c = indicator_cells(m, s);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                md(&row.name),
+                md(&c.periods),
+                c.previous,
+                c.latest,
+                c.change,
+                c.percent,
+                c.direction,
+                c.reading
+            );
+        }
+        out.push('\n');
+    }
+}
+
 /// The summary as markdown.
 pub fn markdown(m: &Monitoring) -> String {
     let mut out = String::new();
@@ -348,29 +374,7 @@ pub fn markdown(m: &Monitoring) -> String {
         if let Some(aim) = &p.aim {
             let _ = writeln!(out, "Aim: {}\n", md(aim));
         }
-        let inds = indicators_of(m, Some(i));
-        if !inds.is_empty() {
-            let _ = writeln!(
-                out,
-                "| Indicator | Periods | Previous | Latest | Change | % | Direction | Reading |\n|---|---|---:|---:|---:|---:|---|---|"
-            );
-            for (row, s) in inds {
-                let c = indicator_cells(m, s);
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                    md(&row.name),
-                    md(&c.periods),
-                    c.previous,
-                    c.latest,
-                    c.change,
-                    c.percent,
-                    c.direction,
-                    c.reading
-                );
-            }
-            out.push('\n');
-        }
+        md_indicators(m, Some(i), &mut out);
         let _ = writeln!(
             out,
             "| Ref | Action | Due | Status | RAG | Latest update |\n|---|---|---|---|---|---|"
@@ -393,6 +397,10 @@ pub fn markdown(m: &Monitoring) -> String {
                 ))
             );
         }
+    }
+    if !indicators_of(m, None).is_empty() {
+        let _ = writeln!(out, "\n## Other indicators\n");
+        md_indicators(m, None, &mut out);
     }
     if !m.warnings.is_empty() {
         let _ = writeln!(out, "\n## Data quality\n");

@@ -1,7 +1,8 @@
 //! `--format csv`: Appendix A, then a blank line, then the ranking, each with its own header row.
 //! Text that a spreadsheet would take for a formula is written with a leading apostrophe.
 
-use super::{decision_text, issue_name, neutralise, num, ranking_rank};
+use super::neutralise;
+use super::sections::{self, Cell};
 use crate::Assessment;
 
 fn write_rows(rows: Vec<Vec<String>>) -> String {
@@ -13,10 +14,28 @@ fn write_rows(rows: Vec<Vec<String>>) -> String {
     String::from_utf8(w.into_inner().expect("writing CSV to memory cannot fail")).expect("CSV of UTF-8 text is UTF-8")
 }
 
+/// A cell as CSV text: lists joined by "; ".
+fn text(c: &Cell) -> String {
+    if c.items.is_empty() {
+        c.text.clone()
+    } else {
+        c.items.join("; ")
+    }
+}
+
+/// The header (the columns' keys) and rows of a section's columns `keys`.
+fn block(section: &sections::Section, keys: &[&str]) -> Vec<Vec<String>> {
+    let (_, rows) = section.pick(keys);
+    let mut out = vec![keys.iter().map(|k| k.to_string()).collect::<Vec<_>>()];
+    out.extend(rows.into_iter().map(|r| r.into_iter().map(text).collect()));
+    out
+}
+
 pub fn render(a: &Assessment) -> String {
-    let tax = &a.review.taxonomy;
-    let mut rows = vec![
-        [
+    let rep = sections::build(a);
+    let mut rows = block(
+        &rep.appendix_a,
+        &[
             "issue",
             "label",
             "csp_count",
@@ -24,36 +43,25 @@ pub fn render(a: &Assessment) -> String {
             "cross_cutting_theme",
             "part_of_broader_theme",
             "partnerships",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for r in &a.appendix_a.rows {
+        ],
+    );
+    for o in &rep.other_focus_areas.rows {
+        let count = o[1].items.len().to_string();
         rows.push(vec![
-            tax.name(r.issue).to_string(),
-            tax.issues[r.issue].label.clone(),
-            r.csp_count.to_string(),
-            r.main_priority.to_string(),
-            r.cross_cutting_theme.to_string(),
-            r.part_of_broader_theme.to_string(),
-            r.partnerships.join("; "),
-        ]);
-    }
-    for o in &a.appendix_a.other_focus_areas {
-        rows.push(vec![
-            o.name.clone(),
+            o[0].text.clone(),
             "Other focus area".into(),
-            o.partnerships.len().to_string(),
+            count,
             String::new(),
             String::new(),
             String::new(),
-            o.partnerships.join("; "),
+            text(&o[1]),
         ]);
     }
     let mut out = write_rows(rows);
     out.push('\n');
-    let mut rows = vec![
-        [
+    out.push_str(&write_rows(block(
+        &rep.ranking,
+        &[
             "rank",
             "issue",
             "csp_count",
@@ -65,25 +73,7 @@ pub fn render(a: &Assessment) -> String {
             "recommendation",
             "reason",
             "decision",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for r in &a.ranking {
-        rows.push(vec![
-            ranking_rank(r),
-            issue_name(a, r).to_string(),
-            r.csp_count.to_string(),
-            num(r.components.local, 3),
-            num(r.components.morile, 3),
-            num(r.components.horizon, 3),
-            num(r.combined, 3),
-            r.current.label().to_string(),
-            r.recommendation.as_str().to_string(),
-            r.reason.clone(),
-            decision_text(r),
-        ]);
-    }
-    out.push_str(&write_rows(rows));
+        ],
+    )));
     out
 }

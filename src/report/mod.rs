@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod sections;
 pub mod table;
 pub mod template;
 pub mod workbook;

@@ -1,5 +1,8 @@
-//! `--format csv`: Appendix A, then a blank line, then the ranking, each with its own header row.
-//! Text that a spreadsheet would take for a formula is written with a leading apostrophe.
+//! `--format csv`: two tables in one file, Appendix A (with the other focus areas) and the ranking, each
+//! with its own header row and a blank line between them. Every row, header rows included, starts with a
+//! `table` column naming its table (`appendix_a` or `ranking`), so a spreadsheet filter or
+//! `grep '^ranking,'` picks out one table. Text that a spreadsheet would take for a formula is written with
+//! a leading apostrophe.
 
 use super::neutralise;
 use super::sections::{self, Cell};
@@ -23,31 +26,31 @@ fn text(c: &Cell) -> String {
     }
 }
 
-/// The header (the columns' keys) and rows of a section's columns `keys`.
-fn block(section: &sections::Section, keys: &[&str]) -> Vec<Vec<String>> {
+/// The header (`table`, then the columns' keys) and rows of a section's columns `keys`, each row starting
+/// with the table's name.
+fn block(table: &str, section: &sections::Section, keys: &[&str]) -> Vec<Vec<String>> {
     let (_, rows) = section.pick(keys);
-    let mut out = vec![keys.iter().map(|k| k.to_string()).collect::<Vec<_>>()];
-    out.extend(rows.into_iter().map(|r| r.into_iter().map(text).collect()));
+    let mut out = vec![
+        std::iter::once("table")
+            .chain(keys.iter().copied())
+            .map(String::from)
+            .collect::<Vec<_>>(),
+    ];
+    out.extend(rows.into_iter().map(|r| {
+        std::iter::once(table.to_string())
+            .chain(r.into_iter().map(text))
+            .collect()
+    }));
     out
 }
 
 pub fn render(a: &Assessment) -> String {
     let rep = sections::build(a);
-    let mut rows = block(
-        &rep.appendix_a,
-        &[
-            "issue",
-            "label",
-            "csp_count",
-            "main_priority",
-            "cross_cutting_theme",
-            "part_of_broader_theme",
-            "partnerships",
-        ],
-    );
+    let mut rows = block("appendix_a", &rep.appendix_a, &rep.appendix_a.keys());
     for o in &rep.other_focus_areas.rows {
         let count = o[1].items.len().to_string();
         rows.push(vec![
+            "appendix_a".into(),
             o[0].text.clone(),
             "Other focus area".into(),
             count,
@@ -60,20 +63,12 @@ pub fn render(a: &Assessment) -> String {
     let mut out = write_rows(rows);
     out.push('\n');
     out.push_str(&write_rows(block(
+        "ranking",
         &rep.ranking,
-        &[
-            "rank",
-            "issue",
-            "csp_count",
-            "local",
-            "morile",
-            "horizon",
-            "combined",
-            "current",
-            "recommendation",
-            "reason",
-            "decision",
-        ],
+        &sections::with(
+            &sections::RANKING_FIGURES,
+            &["current", "recommendation", "reason", "decision"],
+        ),
     )));
     out
 }

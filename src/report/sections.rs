@@ -201,6 +201,11 @@ impl Section {
         (headings, rows)
     }
 
+    /// Every column's key.
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|c| c.key).collect()
+    }
+
     /// Every column's heading.
     pub fn headings(&self) -> Vec<&'static str> {
         self.columns.iter().map(|c| c.heading).collect()
@@ -218,6 +223,8 @@ pub struct Report {
     pub title: String,
     pub area: String,
     pub year: String,
+    /// The few lines a reader needs first: what is proposed, what changed, returns, problems.
+    pub headline: Section,
     pub summary: Section,
     pub appendix_a: Section,
     pub other_focus_areas: Section,
@@ -239,6 +246,7 @@ pub fn build(a: &Assessment) -> Report {
         title: words::report_title(&a.review.area, &a.review.year),
         area: a.review.area.clone(),
         year: a.review.year.clone(),
+        headline: headline(a),
         summary: summary(a),
         appendix_a: appendix_a(a),
         other_focus_areas: other_focus_areas(a),
@@ -263,6 +271,95 @@ fn list_fact(label: &str, items: &[String]) -> (String, Cell) {
     let mut c = Cell::list(items);
     c.text = words::list(items);
     fact(label, c)
+}
+
+/// How many warnings the headline shows.
+pub const HEADLINE_WARNINGS: usize = 3;
+
+/// "retained 6; added 1 (X); removed 0": counts, with the names where there are any.
+fn changes(label: &str, names: &[String]) -> String {
+    if names.is_empty() {
+        format!("{label} 0")
+    } else {
+        format!("{label} {} ({})", names.len(), names.join("; "))
+    }
+}
+
+/// The headline: what is proposed, what changed, how many returns of those expected, and the problems
+/// (the first warnings as rows).
+pub fn headline(a: &Assessment) -> Section {
+    let aa = &a.appendix_a;
+    let o = &a.outcome;
+    let mut facts = vec![
+        list_fact(&format!("Proposed priorities ({})", o.priorities.len()), &o.priorities),
+        list_fact(
+            &format!("Proposed cross-cutting themes ({})", o.themes.len()),
+            &o.themes,
+        ),
+        fact(
+            "What changed",
+            Cell::text(format!(
+                "{}; {}; {}; {}; {}",
+                changes("priorities retained", &o.retained),
+                changes("added", &o.added),
+                changes("removed", &o.removed),
+                changes("themes added", &o.themes_added),
+                changes("themes removed", &o.themes_removed)
+            )),
+        ),
+        fact(
+            "Returns",
+            Cell::text(format!(
+                "{} of {} expected received; missing: {}",
+                aa.received.len(),
+                aa.expected,
+                if aa.missing.is_empty() {
+                    words::NONE.to_string()
+                } else {
+                    aa.missing.join(", ")
+                }
+            )),
+        ),
+    ];
+    if !o.awaiting_decision.is_empty() {
+        facts.push(list_fact("Awaiting a decision", &o.awaiting_decision));
+    }
+    let n = a.warnings.len();
+    facts.push(fact(
+        "Problems",
+        Cell::text(match n {
+            0 => "no warnings".to_string(),
+            1 => "1 warning (below, and under Data quality)".to_string(),
+            n if n <= HEADLINE_WARNINGS => format!("{n} warnings (below, and under Data quality)"),
+            n => format!("{n} warnings; the first {HEADLINE_WARNINGS} below, all under Data quality"),
+        }),
+    ));
+    Section {
+        title: "Summary".into(),
+        facts,
+        columns: vec![col("warning", "Warning")],
+        rows: most_important(a)
+            .into_iter()
+            .take(HEADLINE_WARNINGS)
+            .map(|w| vec![Cell::text(w.to_string())])
+            .collect(),
+        empty: None,
+        notes: Vec::new(),
+    }
+}
+
+/// The warnings in order of importance for the summary: those about the review itself (review.toml, a
+/// missing partnership) first, then those about the returns, then the rest; otherwise in their order.
+fn most_important(a: &Assessment) -> Vec<&crate::error::Problem> {
+    let submissions = a.review.shown(&a.review.submissions);
+    let mut w: Vec<&crate::error::Problem> = a.warnings.iter().collect();
+    w.sort_by_key(|p| match p.location.file.as_deref() {
+        None => 0,
+        Some(f) if f.ends_with(".toml") => 0,
+        Some(f) if f.starts_with(&submissions) => 1,
+        Some(_) => 2,
+    });
+    w
 }
 
 /// The summary: what is proposed, what changed, how many returns, problems.
@@ -308,6 +405,23 @@ pub fn summary(a: &Assessment) -> Section {
         )],
         ..Section::default()
     }
+}
+
+/// The columns shared by every layout of Appendix A: the label and the counts.
+pub const APPENDIX_A_COUNTS: [&str; 5] = [
+    "label",
+    "csp_count",
+    "main_priority",
+    "cross_cutting_theme",
+    "part_of_broader_theme",
+];
+
+/// The columns shared by every layout of the ranking: the rank, the issue and its figures.
+pub const RANKING_FIGURES: [&str; 7] = ["rank", "issue", "csp_count", "local", "morile", "horizon", "combined"];
+
+/// `keys` followed by `more`.
+pub fn with(keys: &[&'static str], more: &[&'static str]) -> Vec<&'static str> {
+    keys.iter().chain(more).copied().collect()
 }
 
 pub const APPENDIX_A_COLUMNS: [Column; 7] = [
@@ -577,7 +691,7 @@ pub fn ranking(a: &Assessment) -> Section {
         empty: Some("No issue has a local, MoRiLE or horizon score.".into()),
         notes: vec![
             format!(
-                "Weights: local {}, MoRiLE {}, horizon {}; local support at {}% of CSPs.",
+                "Ranking (weights: local {}, MoRiLE {}, horizon {}; local support at {}% of CSPs)",
                 num(w.local, 3),
                 num(w.morile, 3),
                 num(w.horizon, 3),
@@ -593,9 +707,9 @@ pub const SENSITIVITY_COLUMNS: [Column; 7] = [
     col("in_top_n", "In top N"),
     col("share", "Share of samples in top N"),
     col("smallest_change", "Smallest weight change that moves it"),
-    col("at_local", "Local"),
-    col("at_morile", "MoRiLE"),
-    col("at_horizon", "Horizon"),
+    col("at_local", "At local weight"),
+    col("at_morile", "At MoRiLE weight"),
+    col("at_horizon", "At horizon weight"),
 ];
 
 /// How the top N (N = the number of proposed priorities) holds when the weights move.
@@ -603,13 +717,26 @@ pub fn sensitivity(a: &Assessment) -> Section {
     use crate::assess::sensitivity::{GRID_STEP, SAMPLES, SPREAD};
     let n = a.outcome.priorities.len();
     // The real range of the changes found, for the title (SPEC: the title states the real range).
-    let largest = a
+    let found: Vec<f64> = a
         .sensitivity
         .iter()
         .filter_map(|(_, s)| s.smallest_weight_change)
-        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.max(d))));
+        .collect();
+    let largest = found.iter().copied().reduce(f64::max);
+    let smallest = found.iter().copied().reduce(f64::min);
+    let range = match (smallest, largest) {
+        (Some(lo), Some(hi)) if num(lo, 2) == num(hi, 2) => {
+            format!("a change of {} in the weights moves an issue in or out", num(lo, 2))
+        }
+        (Some(lo), Some(hi)) => format!(
+            "changes of {} to {} in the weights move an issue in or out",
+            num(lo, 2),
+            num(hi, 2)
+        ),
+        _ => "no change of the weights moves any issue in or out".to_string(),
+    };
     Section {
-        title: format!("Sensitivity of the top {n} to the weights ({})", a.review.year),
+        title: format!("Sensitivity to the weights (top {n}; {range})"),
         columns: SENSITIVITY_COLUMNS.to_vec(),
         rows: a
             .sensitivity
@@ -657,7 +784,7 @@ pub fn sensitivity(a: &Assessment) -> Section {
                     .map(|d| format!(" The changes found run up to {}.", num(d, 2)))
                     .unwrap_or_default()
             ),
-            "The recommendations of SPEC §5 use the share of CSPs, the MoRiLE band and what is in force, not the weights: the weights move the ranking.".into(),
+            "The recommendations use the share of CSPs, the MoRiLE band and what is in force, not the weights: the weights move only the ranking.".into(),
         ],
     }
 }
@@ -676,7 +803,11 @@ pub const MOVEMENT_COLUMNS: [Column; 7] = [
 pub fn movement(a: &Assessment) -> Option<Section> {
     let prev = a.previous.as_ref()?;
     Some(Section {
-        title: "Year on year".into(),
+        title: format!(
+            "Year on year, against {}{}",
+            prev.file,
+            prev.year.as_ref().map(|y| format!(" ({y})")).unwrap_or_default()
+        ),
         facts: vec![
             fact("Against", Cell::text(&prev.file)),
             fact("Last year", Cell::opt(prev.year.clone())),
@@ -803,7 +934,10 @@ pub fn comparison(a: &Assessment) -> Section {
         })
         .collect();
     Section {
-        title: format!("Current and proposed priorities and themes ({})", a.review.year),
+        title: format!(
+            "Comparison: current and proposed priorities and themes ({})",
+            a.review.year
+        ),
         facts: vec![
             list_fact("Current priorities", &current),
             list_fact("Proposed priorities", &proposed),
@@ -822,7 +956,7 @@ pub fn comparison(a: &Assessment) -> Section {
             .collect(),
         empty: Some("No current or proposed priorities.".into()),
         notes: vec![format!(
-            "Retained {}, added {}, removed {}; themes added {}, themes removed {}.",
+            "Retained: {} | Added: {} | Removed: {} | Themes added: {} | Themes removed: {}",
             o.retained.len(),
             o.added.len(),
             o.removed.len(),

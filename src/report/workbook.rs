@@ -324,14 +324,7 @@ fn summary(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
 
 fn appendix_a(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.appendix_a;
-    let keys = [
-        "label",
-        "csp_count",
-        "main_priority",
-        "cross_cutting_theme",
-        "part_of_broader_theme",
-        "partnerships",
-    ];
+    let keys = sections::with(&sections::APPENDIX_A_COUNTS, &["partnerships"]);
     let (headings, _) = sec.pick(&keys);
     start(p, a, &sec.title, &headings)?;
     let mut r = p.rows(2, sec, &keys)?;
@@ -381,7 +374,7 @@ fn band_colours(p: &mut Page, a: &Assessment, first_row: u32, last_row: u32, col
 
 fn appendix_b(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.appendix_b;
-    let keys: Vec<&str> = sec.columns.iter().map(|c| c.key).collect();
+    let keys = sec.keys();
     start(p, a, &sec.title, &sec.headings())?;
     if a.morile.is_none() {
         let s = p.s;
@@ -413,7 +406,7 @@ fn appendix_b(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
 
 fn appendix_c(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.appendix_c;
-    let keys: Vec<&str> = sec.columns.iter().map(|c| c.key).collect();
+    let keys = sec.keys();
     start(p, a, &sec.title, &sec.headings())?;
     p.rows(2, sec, &keys)?;
     Ok(())
@@ -421,21 +414,17 @@ fn appendix_c(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
 
 fn ranking(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.ranking;
-    let keys = [
-        "rank",
-        "issue",
-        "csp_count",
-        "local",
-        "morile",
-        "horizon",
-        "combined",
-        "morile_rank",
-        "morile_band",
-        "current",
-        "recommendation",
-        "reason",
-        "decision",
-    ];
+    let keys = sections::with(
+        &sections::RANKING_FIGURES,
+        &[
+            "morile_rank",
+            "morile_band",
+            "current",
+            "recommendation",
+            "reason",
+            "decision",
+        ],
+    );
     let (headings, _) = sec.pick(&keys);
     start(p, a, &sec.title, &headings)?;
     let mut r = p.rows(2, sec, &keys)?;
@@ -454,7 +443,7 @@ fn ranking(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
 
 fn sensitivity(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.sensitivity;
-    let keys: Vec<&str> = sec.columns.iter().map(|c| c.key).collect();
+    let keys = sec.keys();
     start(p, a, &sec.title, &sec.headings())?;
     let r = p.rows(2, sec, &keys)?;
     for (i, n) in sec.notes.iter().enumerate() {
@@ -506,7 +495,7 @@ fn action_plan(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
 
 fn comparison(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.comparison;
-    let keys: Vec<&str> = sec.columns.iter().map(|c| c.key).collect();
+    let keys = sec.keys();
     start(p, a, &sec.title, &sec.headings())?;
     let mut r = p.rows(2, sec, &keys)?;
     r += 1;
@@ -514,15 +503,10 @@ fn comparison(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     p.note(r, &sec.notes[0], Some(&s.bold.clone().set_text_wrap()))?;
     if let Some(m) = &rep.movement {
         r += 2;
-        let against = m.fact("Against").map(|c| c.text.clone()).unwrap_or_default();
-        p.note(
-            r,
-            &format!("Year on year, against {against}"),
-            Some(&s.bold.clone().set_text_wrap()),
-        )?;
+        p.note(r, &m.title, Some(&s.bold.clone().set_text_wrap()))?;
         r += 1;
         p.header(r, &m.headings())?;
-        let keys: Vec<&str> = m.columns.iter().map(|c| c.key).collect();
+        let keys = m.keys();
         p.rows(r + 1, m, &keys)?;
     }
     Ok(())
@@ -530,7 +514,7 @@ fn comparison(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
 
 fn data_quality(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let sec = &rep.data_quality;
-    let keys: Vec<&str> = sec.columns.iter().map(|c| c.key).collect();
+    let keys = sec.keys();
     start(p, a, &sec.title, &sec.headings())?;
     let mut r = p.rows(2, sec, &keys)?;
     r += 1;
@@ -539,7 +523,7 @@ fn data_quality(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     p.ws.write_string_with_format(r, 0, &w.title, &s.bold)?;
     r += 1;
     p.header(r, &w.headings())?;
-    let keys: Vec<&str> = w.columns.iter().map(|c| c.key).collect();
+    let keys = w.keys();
     p.rows(r + 1, w, &keys)?;
     Ok(())
 }
@@ -551,7 +535,7 @@ fn provenance(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     r += 1;
     let inputs = &rep.inputs;
     p.header(r, &inputs.headings())?;
-    let keys: Vec<&str> = inputs.columns.iter().map(|c| c.key).collect();
+    let keys = inputs.keys();
     p.rows(r + 1, inputs, &keys)?;
     Ok(())
 }

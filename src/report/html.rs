@@ -1,0 +1,1 @@
+//! The report for the Working Group (SPEC §8.2).

@@ -1041,7 +1041,13 @@ pub fn warnings(a: &Assessment) -> Section {
 /// The tool, the settings and the scheme.
 pub fn provenance(a: &Assessment) -> Section {
     let w = a.review.weights_given;
-    let scheme = serde_json::to_string(&a.review.scheme).unwrap_or_default();
+    // The scheme as JSON with spaces between its parts, so that it wraps between words.
+    let scheme = serde_json::to_string_pretty(&a.review.scheme)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ");
     Section {
         title: "Provenance".into(),
         facts: vec![

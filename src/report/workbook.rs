@@ -44,8 +44,8 @@ const ACTION_PLAN_WIDTHS: [f64; 6] = [8.0, 40.0, 40.0, 30.0, 14.0, 30.0];
 const DATA_QUALITY_WIDTHS: [f64; 5] = [30.0, 14.0, 34.0, 72.0, 16.0];
 const PROVENANCE_WIDTHS: [f64; 3] = [36.0, 60.0, 66.0];
 
-/// Height of one line of 11-point text, in points.
-const LINE: f64 = 15.0;
+/// Height of one line of wrapped 11-point text, in points (Excel and LibreOffice use about 14).
+const LINE: f64 = 14.5;
 
 struct Styles {
     title: Format,
@@ -104,7 +104,9 @@ struct Page<'a> {
 /// How many lines `text` takes wrapped in a column `width` characters wide (an estimate on the safe side:
 /// spreadsheet programs do not always fit row heights on opening).
 fn lines_in(text: &str, width: f64) -> usize {
-    let chars = ((width - 1.5) * 0.92).floor().max(3.0) as usize;
+    // A column `width` characters wide holds about that many characters of ordinary text in the default
+    // font, less one for the indent.
+    let chars = (width * 1.05 - 1.0).floor().max(3.0) as usize;
     text.split('\n').map(|l| textwrap::wrap(l, chars).len().max(1)).sum()
 }
 
@@ -257,6 +259,8 @@ impl Page<'_> {
         // As wide as the table (never wider, so it never widens the page), tall enough for every label.
         let table_px: f64 = self.widths.iter().map(|w| w * 7.0 + 5.0).sum();
         chart.set_width(table_px.min(1000.0) as u32).set_height(120 + 26 * n);
+        // The chart starts a page of its own, so that it is never cut or printed under repeated rows.
+        self.ws.set_page_breaks(&[at])?;
         self.ws.insert_chart(at, 0, &chart)?;
         Ok(())
     }
@@ -302,9 +306,15 @@ fn facts(p: &mut Page, row: u32, facts: &[(String, Cell)]) -> XResult<u32> {
     let mut r = row;
     for (label, value) in facts {
         p.ws.write_string_with_format(r, 0, label, &s.bold)?;
-        p.cell(r, 1, value, false)?;
-        if value.number.is_none() {
-            p.fit(r, &[(1, &value.text)], 1.0)?;
+        match value.number {
+            // A figure beside its label reads from the left, like the text values around it.
+            Some(n) => {
+                p.ws.write_number_with_format(r, 1, n, &s.whole.clone().set_align(FormatAlign::Left).set_indent(1))?;
+            }
+            None => {
+                p.cell(r, 1, value, false)?;
+                p.fit(r, &[(1, &value.text)], 1.0)?;
+            }
         }
         r += 1;
     }

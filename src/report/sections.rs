@@ -619,7 +619,7 @@ pub fn appendix_c(a: &Assessment) -> Section {
     }
 }
 
-pub const RANKING_COLUMNS: [Column; 14] = [
+pub const RANKING_COLUMNS: [Column; 15] = [
     col("rank", "Rank"),
     col("issue", "Issue"),
     col("csp_count", "CSPs"),
@@ -629,6 +629,7 @@ pub const RANKING_COLUMNS: [Column; 14] = [
     col("combined", "Combined"),
     col("morile_rank", "MoRiLE rank"),
     col("morile_band", "MoRiLE band"),
+    col("morile_score", "MoRiLE score"),
     col("current", "Current"),
     col("recommendation", "Recommendation"),
     col("reason", "Reason"),
@@ -676,6 +677,11 @@ pub fn ranking(a: &Assessment) -> Section {
                         .map(Cell::rank_text)
                         .unwrap_or_else(Cell::empty),
                     Cell::opt(r.morile_band.clone()),
+                    a.morile
+                        .as_ref()
+                        .and_then(|m| m.issue_best(r.issue))
+                        .map(|i| Cell::decimal(i.score, 2))
+                        .unwrap_or_else(Cell::empty),
                     Cell::text(r.current.label()),
                     Cell::text(r.recommendation.as_str()),
                     Cell::text(&r.reason),

@@ -940,20 +940,17 @@ pub fn comparison(a: &Assessment) -> Section {
         })
         .collect();
     Section {
-        title: format!(
-            "Comparison: current and proposed priorities and themes ({})",
-            a.review.year
-        ),
+        title: format!("Comparison with the priorities in force ({})", a.review.year),
         facts: vec![
             list_fact("Current priorities", &current),
             list_fact("Proposed priorities", &proposed),
-            list_fact("Retained", &o.retained),
-            list_fact("Added", &o.added),
-            list_fact("Removed", &o.removed),
+            list_fact("Priorities retained", &o.retained),
+            list_fact("Priorities added", &o.added),
+            list_fact("Priorities removed", &o.removed),
             list_fact("Current themes", &themes),
             list_fact("Proposed themes", &o.themes),
-            list_fact("Themes added", &o.themes_added),
-            list_fact("Themes removed", &o.themes_removed),
+            list_fact("Cross-cutting themes added", &o.themes_added),
+            list_fact("Cross-cutting themes removed", &o.themes_removed),
         ],
         columns: COMPARISON_COLUMNS.to_vec(),
         rows: rows

@@ -77,10 +77,13 @@ fn text(e: &scraper::ElementRef) -> String {
 
 /// The cells of the table that follows a section's heading, by column key.
 fn column(doc: &Html, section: &str, key: &str) -> Vec<String> {
-    select(doc, &format!("section#{section} > table td[data-key=\"{key}\"]"))
-        .iter()
-        .map(text)
-        .collect()
+    select(
+        doc,
+        &format!("section#{section} > div.wide > table td[data-key=\"{key}\"]"),
+    )
+    .iter()
+    .map(text)
+    .collect()
 }
 
 /// A JSON number as the report prints it: up to its decimals, no trailing zeros.

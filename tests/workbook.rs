@@ -601,3 +601,30 @@ fn a_text_too_long_for_a_cell_is_shortened_and_marked_never_a_failed_review() {
         .any(|r| text(&dq, r, 1) == "Provenance" && text(&dq, r, 3).contains("longer than a spreadsheet cell holds"));
     assert!(warned, "the Data quality sheet lists the shortened cell");
 }
+
+/// Ranks are numbers wherever they are plain; only a tie ("12=") is text (SPEC §8).
+#[test]
+fn plain_ranks_are_numbers_and_only_ties_are_text() {
+    let dir = sample_copy();
+    let out = dir.path().join("csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let ranking = sheet(&out, "Ranking");
+    assert_eq!(text(&ranking, 1, 7), "MoRiLE rank");
+    let mut tied = 0;
+    for r in 2..13 {
+        for c in [0, 7] {
+            match ranking.get_value((r, c)) {
+                Some(Data::Float(_)) | Some(Data::Int(_)) | None | Some(Data::Empty) => {}
+                Some(Data::String(s)) => {
+                    assert!(s.ends_with('='), "a plain rank stored as text: {s}");
+                    tied += 1;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    assert_eq!(tied, 1, "Road Safety's MoRiLE rank 12= is the one tie");
+    let b = sheet(&out, "Appendix B");
+    assert!(matches!(b.get_value((2, 0)), Some(Data::Float(_))));
+    assert_eq!(text(&b, 13, 0), "12=");
+}

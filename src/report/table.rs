@@ -342,6 +342,26 @@ pub fn status(s: &crate::Status) -> String {
     out
 }
 
+/// Every line of `text` wrapped to `width`, continuation lines indented two more than the line.
+fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let rest = format!("{indent}  ");
+        let options = textwrap::Options::new(width.max(MIN_WIDTH))
+            .initial_indent(indent)
+            .subsequent_indent(&rest);
+        let wrapped = textwrap::wrap(line.trim_start(), options);
+        if wrapped.is_empty() {
+            out.push('\n');
+        }
+        for l in wrapped {
+            let _ = writeln!(out, "{}", l.trim_end());
+        }
+    }
+    out
+}
+
 /// `csa-review explain`: everything behind one issue's place.
 pub fn explain(a: &Assessment, issue: crate::taxonomy::IssueId) -> String {
     let tax = &a.review.taxonomy;
@@ -495,5 +515,5 @@ pub fn explain(a: &Assessment, issue: crate::taxonomy::IssueId) -> String {
             }
         }
     }
-    out
+    wrap_lines(&out, terminal_width())
 }

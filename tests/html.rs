@@ -274,3 +274,26 @@ fn matrix_labels_do_not_overlap() {
         }
     }
 }
+
+/// A review without a MoRiLE workbook or last year's still gets a whole report: every ranked issue on the
+/// matrix (on the bottom line), Appendix B saying there is no workbook, no year-on-year section.
+#[test]
+fn a_review_without_morile_or_last_year_still_gets_a_whole_report() {
+    let dir = sample_copy();
+    let toml = dir.path().join("review.toml");
+    let settings: String = std::fs::read_to_string(&toml)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("morile = \"") && !l.starts_with("previous = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&toml, settings).unwrap();
+    std::fs::remove_file(dir.path().join("morile.xlsx")).unwrap();
+    let (html, _) = write_report(dir.path(), dir.path());
+    let json = json_of(dir.path());
+    let doc = Html::parse_document(&html);
+    let ranked = json["ranking"].as_array().unwrap().len();
+    assert_eq!(select(&doc, "svg.matrix g.marker").len(), ranked);
+    assert!(text(&select(&doc, "section#appendix-b")[0]).contains("No MoRiLE workbook in this review."));
+    assert!(select(&doc, "section#year-on-year").is_empty());
+}

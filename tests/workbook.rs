@@ -558,3 +558,73 @@ fn the_sensitivity_sheet_and_the_year_on_year_block_hold_their_figures() {
     );
     assert_eq!(text(&c, road, 6), "dropped down the list");
 }
+
+/// A text longer than a spreadsheet cell holds (32,767 characters) is shortened with a marked ellipsis and
+/// a warning on the Data quality sheet; the review still succeeds and the JSON keeps the whole text.
+#[test]
+fn a_text_too_long_for_a_cell_is_shortened_and_marked_never_a_failed_review() {
+    let dir = sample_copy();
+    let toml = dir.path().join("review.toml");
+    let long = "Westshire and ".repeat(3_000) + "Eastshire";
+    let settings = std::fs::read_to_string(&toml)
+        .unwrap()
+        .replace("\"Tunbridge Wells\"]", &format!("\"Tunbridge Wells\", \"{long}\"]"));
+    std::fs::write(&toml, settings).unwrap();
+    let out = dir.path().join("long.xlsx");
+    let o = bin()
+        .args(["review", "--format", "json", "--out"])
+        .arg(&out)
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        json["partnerships"]["missing"][0],
+        long.as_str(),
+        "the JSON keeps the whole name"
+    );
+    let prov = sheet(&out, "Provenance");
+    let expected = (0..prov.height() as u32)
+        .find(|&r| text(&prov, r, 0) == "Partnerships expected")
+        .unwrap();
+    let cell = text(&prov, expected, 1);
+    assert!(cell.chars().count() <= 32_767, "{} characters", cell.chars().count());
+    assert!(cell.starts_with("Ashford; Canterbury"));
+    assert!(
+        cell.ends_with("characters in all; the JSON output holds the whole text]"),
+        "{}",
+        &cell[cell.len() - 120..]
+    );
+    let dq = sheet(&out, "Data quality");
+    let warned = (0..dq.height() as u32)
+        .any(|r| text(&dq, r, 1) == "Provenance" && text(&dq, r, 3).contains("longer than a spreadsheet cell holds"));
+    assert!(warned, "the Data quality sheet lists the shortened cell");
+}
+
+/// Ranks are numbers wherever they are plain; only a tie ("12=") is text (SPEC §8).
+#[test]
+fn plain_ranks_are_numbers_and_only_ties_are_text() {
+    let dir = sample_copy();
+    let out = dir.path().join("csa.xlsx");
+    write_workbook(dir.path(), &out);
+    let ranking = sheet(&out, "Ranking");
+    assert_eq!(text(&ranking, 1, 7), "MoRiLE rank");
+    let mut tied = 0;
+    for r in 2..13 {
+        for c in [0, 7] {
+            match ranking.get_value((r, c)) {
+                Some(Data::Float(_)) | Some(Data::Int(_)) | None | Some(Data::Empty) => {}
+                Some(Data::String(s)) => {
+                    assert!(s.ends_with('='), "a plain rank stored as text: {s}");
+                    tied += 1;
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    assert_eq!(tied, 1, "Road Safety's MoRiLE rank 12= is the one tie");
+    let b = sheet(&out, "Appendix B");
+    assert!(matches!(b.get_value((2, 0)), Some(Data::Float(_))));
+    assert_eq!(text(&b, 13, 0), "12=");
+}

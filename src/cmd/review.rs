@@ -65,17 +65,29 @@ pub fn run(args: Args) -> Result<()> {
     let mut written = None;
     if !args.no_workbook {
         let workbook = out.unwrap_or_else(|| a.review.default_output());
-        let bytes = report::workbook::build(&a).map_err(|e| Error::io(&workbook, e))?;
-        let mut protected: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
-        protected.extend(super::read_by_review(&a.review));
-        super::write_output(&workbook, &bytes, &protected, Replace::Allowed)?;
         // The report for the Working Group goes beside the workbook (SPEC §8.2), whatever --out calls it.
         let html = workbook
             .parent()
             .unwrap_or(Path::new(""))
             .join(format!("{}.html", output_stem(&a.review.area, &a.review.year)));
-        // wiring: html report — write it here with the same guards as the workbook:
-        // super::write_output(&html, report::html::render(&a).as_bytes(), &protected, Replace::Allowed)?;
+        let mut protected: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
+        protected.extend(super::read_by_review(&a.review));
+        // Both places are checked before either file is written: an error leaves neither behind.
+        let workbook_at = csa_review::io::resolve_output(&workbook, &protected)?;
+        let html_at = csa_review::io::resolve_output(&html, &protected)?;
+        if workbook_at == html_at {
+            return Err(Error::Usage(format!(
+                "--out {} would be both the workbook and the report; give the workbook a name ending .xlsx",
+                workbook.display()
+            )));
+        }
+        let (bytes, shortened) = report::workbook::build_with_warnings(&a).map_err(|e| Error::io(&workbook, e))?;
+        let page = report::html::render(&a);
+        super::write_output(&workbook_at, &bytes, &protected, Replace::Allowed)?;
+        super::write_output(&html_at, page.as_bytes(), &protected, Replace::Allowed)?;
+        for w in &shortened {
+            eprintln!("{w}");
+        }
         written = Some((workbook, html));
     }
     let text = match args.format {

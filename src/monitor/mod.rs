@@ -187,7 +187,7 @@ impl<'a> Cells<'a> {
 
 /// A number as people write it: thousands separated by commas, up to 3 decimals.
 pub fn fmt_number(x: f64) -> String {
-    let s = crate::report::num(x, 3);
+    let s = crate::report::sections::num(x, 3);
     let (sign, rest) = s.strip_prefix('-').map_or(("", s.as_str()), |r| ("-", r));
     let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();

@@ -1,7 +1,11 @@
-//! `--format csv`: Appendix A, then a blank line, then the ranking, each with its own header row.
-//! Text that a spreadsheet would take for a formula is written with a leading apostrophe.
+//! `--format csv`: two tables in one file, Appendix A (with the other focus areas) and the ranking, each
+//! with its own header row and a blank line between them. Every row, header rows included, starts with a
+//! `table` column naming its table (`appendix_a` or `ranking`), so a spreadsheet filter or
+//! `grep '^ranking,'` picks out one table. Text that a spreadsheet would take for a formula is written with
+//! a leading apostrophe.
 
-use super::{decision_text, issue_name, neutralise, num, ranking_rank};
+use super::neutralise;
+use super::sections::{self, Cell};
 use crate::Assessment;
 
 fn write_rows(rows: Vec<Vec<String>>) -> String {
@@ -13,77 +17,58 @@ fn write_rows(rows: Vec<Vec<String>>) -> String {
     String::from_utf8(w.into_inner().expect("writing CSV to memory cannot fail")).expect("CSV of UTF-8 text is UTF-8")
 }
 
-pub fn render(a: &Assessment) -> String {
-    let tax = &a.review.taxonomy;
-    let mut rows = vec![
-        [
-            "issue",
-            "label",
-            "csp_count",
-            "main_priority",
-            "cross_cutting_theme",
-            "part_of_broader_theme",
-            "partnerships",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for r in &a.appendix_a.rows {
-        rows.push(vec![
-            tax.name(r.issue).to_string(),
-            tax.issues[r.issue].label.clone(),
-            r.csp_count.to_string(),
-            r.main_priority.to_string(),
-            r.cross_cutting_theme.to_string(),
-            r.part_of_broader_theme.to_string(),
-            r.partnerships.join("; "),
-        ]);
+/// A cell as CSV text: lists joined by "; ".
+fn text(c: &Cell) -> String {
+    if c.items.is_empty() {
+        c.text.clone()
+    } else {
+        c.items.join("; ")
     }
-    for o in &a.appendix_a.other_focus_areas {
+}
+
+/// The header (`table`, then the columns' keys) and rows of a section's columns `keys`, each row starting
+/// with the table's name.
+fn block(table: &str, section: &sections::Section, keys: &[&str]) -> Vec<Vec<String>> {
+    let (_, rows) = section.pick(keys);
+    let mut out = vec![
+        std::iter::once("table")
+            .chain(keys.iter().copied())
+            .map(String::from)
+            .collect::<Vec<_>>(),
+    ];
+    out.extend(rows.into_iter().map(|r| {
+        std::iter::once(table.to_string())
+            .chain(r.into_iter().map(text))
+            .collect()
+    }));
+    out
+}
+
+pub fn render(a: &Assessment) -> String {
+    let rep = sections::build(a);
+    let mut rows = block("appendix_a", &rep.appendix_a, &rep.appendix_a.keys());
+    for o in &rep.other_focus_areas.rows {
+        let count = o[1].items.len().to_string();
         rows.push(vec![
-            o.name.clone(),
+            "appendix_a".into(),
+            o[0].text.clone(),
             "Other focus area".into(),
-            o.partnerships.len().to_string(),
+            count,
             String::new(),
             String::new(),
             String::new(),
-            o.partnerships.join("; "),
+            text(&o[1]),
         ]);
     }
     let mut out = write_rows(rows);
     out.push('\n');
-    let mut rows = vec![
-        [
-            "rank",
-            "issue",
-            "csp_count",
-            "local",
-            "morile",
-            "horizon",
-            "combined",
-            "current",
-            "recommendation",
-            "reason",
-            "decision",
-        ]
-        .map(String::from)
-        .to_vec(),
-    ];
-    for r in &a.ranking {
-        rows.push(vec![
-            ranking_rank(r),
-            issue_name(a, r).to_string(),
-            r.csp_count.to_string(),
-            num(r.components.local, 3),
-            num(r.components.morile, 3),
-            num(r.components.horizon, 3),
-            num(r.combined, 3),
-            r.current.label().to_string(),
-            r.recommendation.as_str().to_string(),
-            r.reason.clone(),
-            decision_text(r),
-        ]);
-    }
-    out.push_str(&write_rows(rows));
+    out.push_str(&write_rows(block(
+        "ranking",
+        &rep.ranking,
+        &sections::with(
+            &sections::RANKING_FIGURES,
+            &["current", "recommendation", "reason", "decision"],
+        ),
+    )));
     out
 }

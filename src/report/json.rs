@@ -88,9 +88,35 @@ pub struct RankingRow<'a> {
     pub recommendation: &'a str,
     pub reason: &'a str,
     pub decision: Option<DecisionJson<'a>>,
-    pub sensitivity: Option<&'a crate::assess::sensitivity::Sensitivity>,
+    pub sensitivity: Option<SensitivityJson>,
     /// The movement since last year, when `previous` names last year's workbook.
     pub previous: Option<&'a crate::assess::movement::Movement>,
+}
+
+/// The sensitivity of one issue, its figures rounded as SPEC §7 says (shares 3 decimals, weights 2).
+#[derive(Serialize)]
+pub struct SensitivityJson {
+    pub top_n: usize,
+    pub in_top_n: bool,
+    pub in_top_n_share: f64,
+    pub smallest_weight_change: Option<f64>,
+    pub at_weights: Option<crate::config::Weights>,
+}
+
+impl From<&crate::assess::sensitivity::Sensitivity> for SensitivityJson {
+    fn from(s: &crate::assess::sensitivity::Sensitivity) -> Self {
+        SensitivityJson {
+            top_n: s.top_n,
+            in_top_n: s.in_top_n,
+            in_top_n_share: round(s.in_top_n_share, 3),
+            smallest_weight_change: s.smallest_weight_change.map(|d| round(d, 2)),
+            at_weights: s.at_weights.map(|w| crate::config::Weights {
+                local: round(w.local, 2),
+                morile: round(w.morile, 2),
+                horizon: round(w.horizon, 2),
+            }),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -192,7 +218,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 current: r.current,
                 recommendation: r.recommendation.as_str(),
                 reason: &r.reason,
-                sensitivity: a.sensitivity.iter().find(|s| s.0 == r.issue).map(|s| &s.1),
+                sensitivity: a.sensitivity.iter().find(|s| s.0 == r.issue).map(|s| (&s.1).into()),
                 previous: a.movement.iter().find(|m| m.0 == r.issue).map(|m| &m.1),
                 decision: r.decision.as_ref().map(|d| DecisionJson {
                     action: d.action.as_str(),

@@ -1,12 +1,9 @@
-//! `--format markdown`: a paper for the Working Group, in the order of the published covering report.
+//! `--format markdown`: a paper for the Working Group with the same sections as the HTML report (SPEC §8.2),
+//! in the order of the published covering report. Laid out from the report sections.
 
-use super::{
-    APPENDIX_A_HEADER, MOVEMENT_HEADER, appendix_a_cells, decision_text, issue_name, movement_cells, neutralise, num,
-    ranking_rank,
-};
+use super::neutralise;
+use super::sections::{self, Section};
 use crate::Assessment;
-use crate::assess::rank_label;
-use crate::assess::ranking::TIE_RULES;
 use std::fmt::Write;
 
 /// A table cell: pipes escaped, formula-like text neutralised, line breaks flattened.
@@ -14,191 +11,154 @@ fn cell(text: &str) -> String {
     neutralise(text).replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
-fn table(out: &mut String, header: &[&str], rows: Vec<Vec<String>>) {
-    let _ = writeln!(out, "| {} |", header.join(" | "));
-    let _ = writeln!(out, "|{}|", header.iter().map(|_| "---").collect::<Vec<_>>().join("|"));
+/// The columns `keys` of a section as a markdown table, or its words for an empty table.
+fn table(out: &mut String, s: &Section, keys: &[&str]) {
+    if s.rows.is_empty() {
+        if let Some(e) = &s.empty {
+            let _ = writeln!(out, "{}\n", cell(e));
+        }
+        return;
+    }
+    let (headings, rows) = s.pick(keys);
+    let _ = writeln!(out, "| {} |", headings.join(" | "));
+    let _ = writeln!(
+        out,
+        "|{}|",
+        headings.iter().map(|_| "---").collect::<Vec<_>>().join("|")
+    );
     for r in rows {
-        let _ = writeln!(out, "| {} |", r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            r.iter().map(|c| cell(&c.text)).collect::<Vec<_>>().join(" | ")
+        );
     }
     out.push('\n');
 }
 
-fn list(v: &[String]) -> String {
-    if v.is_empty() { "none".into() } else { v.join("; ") }
+fn all(s: &Section) -> Vec<&str> {
+    s.keys()
+}
+
+fn facts(out: &mut String, s: &Section) {
+    for (label, value) in &s.facts {
+        let _ = writeln!(out, "- {}: {}", label, cell(&value.text));
+    }
+    out.push('\n');
+}
+
+fn notes(out: &mut String, notes: &[String]) {
+    for n in notes {
+        let _ = writeln!(out, "{}\n", cell(n));
+    }
 }
 
 pub fn render(a: &Assessment) -> String {
-    let tax = &a.review.taxonomy;
-    let aa = &a.appendix_a;
-    let o = &a.outcome;
+    let rep = sections::build(a);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {} Community Safety Agreement review {}\n",
-        a.review.area, a.review.year
-    );
+    let _ = writeln!(out, "# {}\n", cell(&rep.title));
+
     let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(
-        out,
-        "Strategic assessments were received from {} of the {} Community Safety Partnerships. The review proposes {} priorities and {} cross-cutting themes: {} retained, {} added and {} removed.\n",
-        aa.received.len(),
-        aa.expected,
-        o.priorities.len(),
-        o.themes.len(),
-        o.retained.len(),
-        o.added.len(),
-        o.removed.len()
-    );
-    let _ = writeln!(out, "- Proposed priorities: {}", list(&o.priorities));
-    let _ = writeln!(out, "- Proposed cross-cutting themes: {}", list(&o.themes));
-    if !o.awaiting_decision.is_empty() {
-        let _ = writeln!(
-            out,
-            "- Awaiting a decision of the Working Group: {}",
-            list(&o.awaiting_decision)
-        );
+    notes(&mut out, &rep.summary.notes);
+    facts(&mut out, &rep.headline);
+    for r in &rep.headline.rows {
+        let _ = writeln!(out, "  - {}", cell(&r[0].text));
     }
-    out.push('\n');
-
-    let _ = writeln!(out, "## Appendix A: Strategic Assessments ({})\n", a.review.year);
-    table(
-        &mut out,
-        &APPENDIX_A_HEADER,
-        aa.rows.iter().map(|r| appendix_a_cells(a, r)).collect(),
-    );
-    let others: Vec<String> = aa.other_focus_areas.iter().map(|x| cell(&x.name)).collect();
-    let _ = writeln!(out, "Other focus areas: {}.\n", list(&others));
-
-    let _ = writeln!(out, "## Appendix B: MoRiLE Assessment ({})\n", a.review.year);
-    match &a.morile {
-        None => {
-            let _ = writeln!(out, "No MoRiLE workbook.\n");
-        }
-        Some(m) => table(
-            &mut out,
-            &["Rank", "Item", "Issue", "Score", "Band", "Confidence"],
-            m.items
-                .iter()
-                .map(|i| {
-                    vec![
-                        rank_label(i.rank, i.tied),
-                        i.item.clone(),
-                        i.issue.map(|id| tax.name(id).to_string()).unwrap_or_default(),
-                        num(i.score, 2),
-                        i.band.clone().unwrap_or_default(),
-                        i.confidence.map(|c| c.as_str().to_string()).unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-        ),
-    }
-
-    let _ = writeln!(out, "## Appendix C: Horizon Scanning ({})\n", a.review.year);
-    for cat in crate::read::horizon::Category::ALL {
-        let items: Vec<&crate::assess::horizon::HorizonItem> =
-            a.horizon.items.iter().filter(|h| h.row.category == cat).collect();
-        if items.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "**{}:**\n", cat.heading());
-        for h in items {
-            let _ = writeln!(out, "- {}", cell(&h.row.item));
-        }
+    if !rep.headline.rows.is_empty() {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## Ranking and recommendations\n");
-    let w = a.review.weights;
-    let _ = writeln!(
-        out,
-        "Weights: local {}, MoRiLE {}, horizon {}. {}\n",
-        num(w.local, 3),
-        num(w.morile, 3),
-        num(w.horizon, 3),
-        TIE_RULES
-    );
+    let s = &rep.appendix_a;
+    let _ = writeln!(out, "## {}\n", s.title);
     table(
         &mut out,
-        &[
-            "Rank",
-            "Issue",
-            "CSPs",
-            "Combined",
-            "Recommendation",
-            "Reason",
-            "Decision",
-        ],
-        a.ranking
-            .iter()
-            .map(|r| {
-                vec![
-                    ranking_rank(r),
-                    issue_name(a, r).to_string(),
-                    r.csp_count.to_string(),
-                    num(r.combined, 3),
-                    r.recommendation.as_str().into(),
-                    r.reason.clone(),
-                    decision_text(r),
-                ]
-            })
-            .collect(),
+        s,
+        &sections::with(&sections::APPENDIX_A_COUNTS, &["partnerships"]),
     );
-
-    let _ = writeln!(out, "## Comparison with the current priorities\n");
-    let current: Vec<String> = a.review.priorities.iter().map(|p| p.name.clone()).collect();
-    let themes: Vec<String> = a.review.themes.iter().map(|p| p.name.clone()).collect();
-    let _ = writeln!(out, "- Current priorities: {}", list(&current));
-    let _ = writeln!(out, "- Proposed priorities: {}", list(&o.priorities));
-    let _ = writeln!(out, "- Retained: {}", list(&o.retained));
-    let _ = writeln!(out, "- Added: {}", list(&o.added));
-    let _ = writeln!(out, "- Removed: {}", list(&o.removed));
-    let _ = writeln!(out, "- Current themes: {}", list(&themes));
-    let _ = writeln!(out, "- Themes added: {}", list(&o.themes_added));
-    let _ = writeln!(out, "- Themes removed: {}\n", list(&o.themes_removed));
-
-    if let Some(prev) = &a.previous {
-        let _ = writeln!(out, "## Year on year\n");
-        let _ = writeln!(
-            out,
-            "Against last year's review ({}).\n",
-            prev.year.as_deref().unwrap_or(&prev.file)
-        );
-        table(
-            &mut out,
-            &MOVEMENT_HEADER,
-            a.movement
-                .iter()
-                .map(|(issue, m)| movement_cells(a, *issue, m))
-                .collect(),
-        );
+    notes(&mut out, &s.notes[..1]);
+    let o = &rep.other_focus_areas;
+    if o.rows.is_empty() {
+        let _ = writeln!(out, "{}: {}\n", o.title, sections::words::NONE);
+    } else {
+        let _ = writeln!(out, "{}:\n", o.title);
+        table(&mut out, o, &all(o));
     }
 
-    let _ = writeln!(out, "## How robust the ranking is\n");
-    let moved: Vec<String> = a
-        .sensitivity
-        .iter()
-        .filter_map(|(issue, s)| {
-            s.smallest_weight_change
-                .map(|d| format!("{} (a change of {} in the weights)", tax.name(*issue), num(d, 2)))
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "The weights move the ranking, not the recommendations. Issues whose place in the top {} a change of the weights could alter: {}.\n",
-        o.priorities.len(),
-        list(&moved)
+    let s = &rep.appendix_b;
+    let _ = writeln!(out, "## {}\n", s.title);
+    table(&mut out, s, &["rank", "item", "issue", "score", "band", "confidence"]);
+    if !s.rows.is_empty() {
+        notes(&mut out, &s.notes);
+    }
+
+    let s = &rep.appendix_c;
+    let _ = writeln!(out, "## {}\n", s.title);
+    if s.rows.is_empty() {
+        notes(&mut out, s.empty.as_slice());
+    }
+    let mut category = "";
+    for r in &s.rows {
+        if r[0].text != category {
+            if !category.is_empty() {
+                out.push('\n');
+            }
+            category = &r[0].text;
+            let _ = writeln!(out, "**{}:**\n", cell(category));
+        }
+        let related = if r[2].is_empty() {
+            String::new()
+        } else {
+            format!(" (related: {})", r[2].text)
+        };
+        let _ = writeln!(out, "- {}{} - impact {}", cell(&r[1].text), cell(&related), r[3].text);
+    }
+    if !s.rows.is_empty() {
+        out.push('\n');
+    }
+
+    let s = &rep.ranking;
+    let _ = writeln!(out, "## {}\n", s.title);
+    notes(&mut out, &s.notes);
+    table(
+        &mut out,
+        s,
+        &sections::with(
+            &sections::RANKING_FIGURES,
+            &["current", "recommendation", "reason", "decision"],
+        ),
     );
 
-    let _ = writeln!(out, "## Data quality\n");
-    let _ = writeln!(
-        out,
-        "- Partnerships expected: {}; received: {}; missing: {}",
-        aa.expected,
-        aa.received.len(),
-        list(&aa.missing)
-    );
-    for w in &a.warnings {
-        let _ = writeln!(out, "- {}", cell(&w.to_string()));
+    let s = &rep.comparison;
+    let _ = writeln!(out, "## {}\n", s.title);
+    facts(&mut out, s);
+    table(&mut out, s, &all(s));
+
+    if let Some(s) = &rep.movement {
+        let _ = writeln!(out, "## {}\n", cell(&s.title));
+        table(&mut out, s, &all(s));
     }
+
+    let s = &rep.sensitivity;
+    let _ = writeln!(out, "## {}\n", s.title);
+    table(&mut out, s, &all(s));
+    notes(&mut out, &s.notes);
+
+    let s = &rep.data_quality;
+    let _ = writeln!(out, "## {}\n", s.title);
+    facts(&mut out, s);
+    table(&mut out, s, &all(s));
+    let w = &rep.warnings;
+    let _ = writeln!(out, "### {}\n", w.title);
+    table(&mut out, w, &all(w));
+
+    let s = &rep.provenance;
+    let _ = writeln!(out, "## {}\n", s.title);
+    for (label, value) in &s.facts {
+        if label != "MoRiLE scheme in full" {
+            let _ = writeln!(out, "- {}: {}", label, cell(&value.text));
+        }
+    }
+    out.push('\n');
+    table(&mut out, &rep.inputs, &all(&rep.inputs));
     out
 }

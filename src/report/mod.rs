@@ -2,15 +2,14 @@
 //! here beyond formatting.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod sections;
 pub mod table;
 pub mod template;
 pub mod workbook;
 
-use crate::Assessment;
-use crate::assess::rank_label;
-use crate::assess::ranking::Ranked;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// Text from a submission that a spreadsheet program would take for a formula is written as text:
@@ -19,82 +18,6 @@ pub fn neutralise(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_string(),
-    }
-}
-
-/// The name a ranked issue is shown under: its taxonomy name.
-pub fn issue_name<'a>(a: &'a Assessment, r: &Ranked) -> &'a str {
-    a.review.taxonomy.name(r.issue)
-}
-
-/// The rank of a ranked issue as printed ("3" or "3=").
-pub fn ranking_rank(r: &Ranked) -> String {
-    rank_label(r.rank, r.tied)
-}
-
-/// The columns of Appendix A as printed, and one row's cells.
-pub const APPENDIX_A_HEADER: [&str; 5] = [
-    "Priority",
-    "No. of CSPs identifying these issues",
-    "Main priority",
-    "Cross-cutting theme",
-    "Part of broader theme",
-];
-
-pub fn appendix_a_cells(a: &Assessment, r: &crate::assess::appendix_a::AppendixRow) -> Vec<String> {
-    vec![
-        a.review.taxonomy.issues[r.issue].label.clone(),
-        r.csp_count.to_string(),
-        r.main_priority.to_string(),
-        r.cross_cutting_theme.to_string(),
-        r.part_of_broader_theme.to_string(),
-    ]
-}
-
-/// The columns of the year-on-year table, and one issue's cells.
-pub const MOVEMENT_HEADER: [&str; 7] = [
-    "Issue",
-    "CSPs last year",
-    "CSPs now",
-    "Change",
-    "MoRiLE rank last year",
-    "MoRiLE rank change",
-    "Movement",
-];
-
-pub fn movement_cells(
-    a: &Assessment,
-    issue: crate::taxonomy::IssueId,
-    m: &crate::assess::movement::Movement,
-) -> Vec<String> {
-    vec![
-        a.review.taxonomy.name(issue).to_string(),
-        m.previous_csp_count.to_string(),
-        a.appendix_a.count(issue).to_string(),
-        format!("{:+}", m.csp_change),
-        m.previous_morile_rank.map(|r| r.to_string()).unwrap_or_default(),
-        m.morile_rank_change.map(|c| format!("{c:+}")).unwrap_or_default(),
-        m.movement.to_string(),
-    ]
-}
-
-/// A number with up to `places` decimals and no trailing zeros.
-pub fn num(x: f64, places: usize) -> String {
-    let s = format!("{x:.places$}");
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        s
-    }
-}
-
-/// The decision column: "retain: reason" or empty.
-pub fn decision_text(r: &Ranked) -> String {
-    match &r.decision {
-        Some(d) if d.reason.is_empty() => d.action.as_str().to_string(),
-        Some(d) => format!("{}: {}", d.action.as_str(), d.reason),
-        None if r.awaiting_decision() => "awaiting a decision".to_string(),
-        None => String::new(),
     }
 }
 

@@ -1,365 +1,333 @@
-//! The terminal tables printed by `review` (the default `--format table`).
+//! The terminal output of `review` (the default `--format table`): a short summary first, then the detail,
+//! every table wrapped to the terminal's width (SPEC §6). Laid out from the report sections.
 
-use super::{
-    APPENDIX_A_HEADER, MOVEMENT_HEADER, appendix_a_cells, decision_text, issue_name, movement_cells, num, ranking_rank,
-};
+use super::sections::{self, Section, num};
 use crate::Assessment;
 use crate::assess::rank_label;
-use crate::assess::ranking::TIE_RULES;
 use prettytable::format::{FormatBuilder, LinePosition, LineSeparator};
-use prettytable::{Cell, Row, Table};
+use prettytable::{Row, Table};
 use std::fmt::Write;
+use textwrap::core::display_width;
 
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    let format = FormatBuilder::new()
-        .column_separator(' ')
-        .borders(' ')
-        .separators(&[LinePosition::Title], LineSeparator::new('-', ' ', ' ', ' '))
-        .padding(0, 1)
-        .build();
-    t.set_format(format);
-    t.set_titles(Row::new(header.iter().map(|h| Cell::new(h)).collect()));
-    t
+/// The width the output is laid out to when it is not a terminal and COLUMNS is not set.
+pub const DEFAULT_WIDTH: usize = 100;
+/// The narrowest layout: below this, tables would be one word a line.
+const MIN_WIDTH: usize = 40;
+
+/// The width to lay the output out to: COLUMNS when set, else the terminal's, else 100.
+pub fn terminal_width() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let width = from_env
+        .filter(|w| *w > 0)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(DEFAULT_WIDTH);
+    width.max(MIN_WIDTH)
 }
 
-fn row(cells: Vec<String>) -> Row {
-    Row::new(cells.iter().map(|c| Cell::new(c)).collect())
+/// Text laid out to a width: headings, wrapped paragraphs and tables.
+struct Page {
+    width: usize,
+    out: String,
 }
 
-/// Appendix A as printed.
-pub fn appendix_a(a: &Assessment, out: &mut String) {
-    let aa = &a.appendix_a;
-    let _ = writeln!(out, "Appendix A: Strategic Assessments ({})", a.review.year);
-    let mut t = table(&APPENDIX_A_HEADER);
-    for r in &aa.rows {
-        t.add_row(row(appendix_a_cells(a, r)));
-    }
-    let _ = write!(out, "{t}");
-    let _ = writeln!(
-        out,
-        " Total: {} identifications by {} of {} CSPs",
-        aa.total(),
-        aa.received.len(),
-        aa.expected
-    );
-    let others: Vec<String> = aa
-        .other_focus_areas
-        .iter()
-        .map(|o| format!("{} ({})", o.name, o.partnerships.join(", ")))
-        .collect();
-    let _ = writeln!(
-        out,
-        " Other focus areas: {}",
-        if others.is_empty() {
-            "none".to_string()
-        } else {
-            others.join("; ")
-        }
-    );
-    out.push('\n');
-}
-
-/// Appendix B as printed.
-pub fn appendix_b(a: &Assessment, out: &mut String) {
-    let Some(m) = &a.morile else {
-        let _ = writeln!(
-            out,
-            "Appendix B: MoRiLE Assessment ({}): no MoRiLE workbook\n",
-            a.review.year
-        );
-        return;
-    };
-    let tax = &a.review.taxonomy;
-    let _ = writeln!(out, "Appendix B: MoRiLE Assessment ({})", a.review.year);
-    let mut t = table(&[
-        "Rank",
-        "Item",
-        "Issue",
-        "Harm",
-        "Likelihood",
-        "OP",
-        "Score",
-        "Band",
-        "Confidence",
-    ]);
-    for i in &m.items {
-        let s = i.sections;
-        let conf = match i.confidence {
-            Some(crate::assess::morile::Confidence::Low) => "Low (intelligence gap)".to_string(),
-            Some(c) => c.as_str().to_string(),
-            None => String::new(),
-        };
-        t.add_row(row(vec![
-            rank_label(i.rank, i.tied),
-            i.item.clone(),
-            i.issue
-                .map(|id| tax.name(id).to_string())
-                .unwrap_or_else(|| "(no issue)".into()),
-            s.map(|s| num(s.harm, 2)).unwrap_or_default(),
-            s.map(|s| num(s.likelihood, 2)).unwrap_or_default(),
-            s.map(|s| num(s.organisational, 2)).unwrap_or_default(),
-            num(i.score, 2),
-            i.band.clone().unwrap_or_default(),
-            conf,
-        ]));
-    }
-    let _ = write!(out, "{t}");
-    if a.review.scheme.customised {
-        let _ = writeln!(
-            out,
-            " Scores use the scheme set in review.toml (local values, not official MoRiLE values)."
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            " Scores use csa-review's default scheme: local defaults, not official MoRiLE values."
-        );
-    }
-    out.push('\n');
-}
-
-/// Appendix C as printed.
-pub fn appendix_c(a: &Assessment, out: &mut String) {
-    let tax = &a.review.taxonomy;
-    let _ = writeln!(out, "Appendix C: Horizon Scanning ({})", a.review.year);
-    if a.horizon.items.is_empty() {
-        let _ = writeln!(out, " No horizon-scan items.\n");
-        return;
-    }
-    let mut t = table(&["Category", "Item", "Related issues", "Impact"]);
-    for h in &a.horizon.items {
-        let impact = match h.row.impact {
-            3 => "High",
-            2 => "Medium",
-            _ => "Low",
-        };
-        t.add_row(row(vec![
-            h.row.category.heading().to_string(),
-            h.row.item.clone(),
-            h.issues.iter().map(|&i| tax.name(i)).collect::<Vec<_>>().join("; "),
-            impact.to_string(),
-        ]));
-    }
-    let _ = write!(out, "{t}");
-    out.push('\n');
-}
-
-/// The combined ranking with recommendations and reasons.
-pub fn ranking(a: &Assessment, out: &mut String) {
-    let w = a.review.weights;
-    let _ = writeln!(
-        out,
-        "Ranking (weights: local {}, MoRiLE {}, horizon {}; local support at {}% of CSPs)",
-        num(w.local, 3),
-        num(w.morile, 3),
-        num(w.horizon, 3),
-        num(a.review.thresholds.support * 100.0, 1)
-    );
-    let mut t = table(&[
-        "Rank",
-        "Issue",
-        "CSPs",
-        "Local",
-        "MoRiLE",
-        "Horizon",
-        "Combined",
-        "Current",
-        "Recommendation",
-        "Decision",
-    ]);
-    for r in &a.ranking {
-        let decision = r
-            .decision
-            .as_ref()
-            .map(|d| d.action.as_str().to_string())
-            .unwrap_or_else(|| {
-                if r.awaiting_decision() {
-                    "awaiting".into()
-                } else {
-                    String::new()
-                }
-            });
-        t.add_row(row(vec![
-            ranking_rank(r),
-            issue_name(a, r).to_string(),
-            r.csp_count.to_string(),
-            num(r.components.local, 3),
-            num(r.components.morile, 3),
-            num(r.components.horizon, 3),
-            num(r.combined, 3),
-            r.current.label().to_string(),
-            r.recommendation.as_str().to_string(),
-            decision,
-        ]));
-    }
-    let _ = write!(out, "{t}");
-    let _ = writeln!(out, " Reasons:");
-    for r in &a.ranking {
-        let _ = writeln!(
-            out,
-            "  {} {}: {} - {}",
-            ranking_rank(r),
-            issue_name(a, r),
-            r.recommendation.as_str(),
-            r.reason
-        );
-        if r.decision.is_some() {
-            let _ = writeln!(out, "     Decision: {}", decision_text(r));
+impl Page {
+    fn new(width: usize) -> Page {
+        Page {
+            width: width.max(MIN_WIDTH),
+            out: String::new(),
         }
     }
-    let _ = writeln!(out, " Ties: {TIE_RULES}");
-    out.push('\n');
-}
 
-/// How the top N holds when the weights move.
-pub fn sensitivity(a: &Assessment, out: &mut String) {
-    let n = a.outcome.priorities.len();
-    let _ = writeln!(
-        out,
-        "Sensitivity to the weights (top {n}; {} samples with each weight moved up to {} either way; the recommendations themselves do not use the weights)",
-        crate::assess::sensitivity::SAMPLES,
-        crate::assess::sensitivity::SPREAD
-    );
-    let mut t = table(&[
-        "Issue",
-        "In top N",
-        "Share of samples in top N",
-        "Smallest weight change that moves it",
-        "At weights (local, MoRiLE, horizon)",
-    ]);
-    for (issue, s) in &a.sensitivity {
-        t.add_row(row(vec![
-            a.review.taxonomy.name(*issue).to_string(),
-            if s.in_top_n { "yes".into() } else { "no".into() },
-            format!("{}%", (s.in_top_n_share * 100.0).round()),
-            s.smallest_weight_change
-                .map(|d| num(d, 2))
-                .unwrap_or_else(|| "none".into()),
-            s.at_weights
-                .map(|w| format!("{}, {}, {}", num(w.local, 2), num(w.morile, 2), num(w.horizon, 2)))
-                .unwrap_or_default(),
-        ]));
+    fn line(&mut self, text: &str) {
+        let _ = writeln!(self.out, "{text}");
     }
-    let _ = write!(out, "{t}");
-    out.push('\n');
-}
 
-/// Year-on-year movement, when last year's workbook is given.
-pub fn movement(a: &Assessment, out: &mut String) {
-    let Some(prev) = &a.previous else { return };
-    let _ = writeln!(
-        out,
-        "Year on year (against {}{})",
-        prev.file,
-        prev.year.as_ref().map(|y| format!(", {y}")).unwrap_or_default()
-    );
-    let mut t = table(&MOVEMENT_HEADER);
-    for (issue, m) in &a.movement {
-        t.add_row(row(movement_cells(a, *issue, m)));
+    fn blank(&mut self) {
+        self.out.push('\n');
     }
-    let _ = write!(out, "{t}");
-    out.push('\n');
-}
 
-/// Current versus proposed priorities and themes.
-pub fn comparison(a: &Assessment, out: &mut String) {
-    let o = &a.outcome;
-    let list = |v: &[String]| if v.is_empty() { "none".to_string() } else { v.join("; ") };
-    let _ = writeln!(out, "Comparison with the priorities in force");
-    let current: Vec<String> = a.review.priorities.iter().map(|p| p.name.clone()).collect();
-    let themes: Vec<String> = a.review.themes.iter().map(|p| p.name.clone()).collect();
-    let _ = writeln!(out, " Current priorities ({}): {}", current.len(), list(&current));
-    let proposed: Vec<String> = o
-        .priorities
-        .iter()
-        .map(|p| {
-            if o.awaiting_decision.contains(p) {
-                format!("{p} (awaiting a decision)")
-            } else {
-                p.clone()
+    /// A paragraph wrapped to the width, its first line indented by `first` and the rest by `rest`.
+    fn para(&mut self, text: &str, first: &str, rest: &str) {
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for l in textwrap::wrap(text, options) {
+            self.line(l.trim_end());
+        }
+    }
+
+    /// A note under a table.
+    fn note(&mut self, text: &str) {
+        self.para(text, " ", " ");
+    }
+
+    /// "Label: value", the value wrapped under itself.
+    fn fact(&mut self, label: &str, value: &str) {
+        self.para(&format!("{label}: {value}"), " ", "   ");
+    }
+
+    /// A table of the given headings and cells, its columns fitted to the width, cell text wrapped at
+    /// word boundaries (a word is split only when it is longer than its column).
+    fn table(&mut self, headings: &[&str], rows: &[Vec<String>]) {
+        let n = headings.len();
+        if n == 0 {
+            return;
+        }
+        // Each column takes one space of padding and one of separation.
+        let budget = self.width.saturating_sub(2 * n - 1).max(n * 3);
+        let widths = fit_widths(headings, rows, budget);
+        let mut t = Table::new();
+        t.set_format(
+            FormatBuilder::new()
+                .column_separator(' ')
+                .separators(&[LinePosition::Title], LineSeparator::new('-', ' ', ' ', ' '))
+                .padding(1, 0)
+                .build(),
+        );
+        let wrap = |text: &str, w: usize| textwrap::wrap(text, w).join("\n");
+        t.set_titles(Row::new(
+            headings
+                .iter()
+                .zip(&widths)
+                .map(|(h, w)| prettytable::Cell::new(&wrap(h, *w)))
+                .collect(),
+        ));
+        for r in rows {
+            t.add_row(Row::new(
+                r.iter()
+                    .zip(&widths)
+                    .map(|(c, w)| prettytable::Cell::new(&wrap(c, *w)))
+                    .collect(),
+            ));
+        }
+        for l in t.to_string().lines() {
+            self.line(l.trim_end());
+        }
+    }
+
+    /// A section's columns `keys` as a table, or its words for an empty table.
+    fn section_table(&mut self, s: &Section, keys: &[&str]) {
+        if s.rows.is_empty() {
+            if let Some(e) = &s.empty {
+                self.note(e);
             }
+            return;
+        }
+        let (headings, rows) = s.pick(keys);
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| c.text.clone()).collect())
+            .collect();
+        self.table(&headings, &rows);
+    }
+}
+
+/// The widest line of a text.
+fn text_width(text: &str) -> usize {
+    text.lines().map(display_width).max().unwrap_or(0)
+}
+
+/// The longest word of a text.
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace().map(display_width).max().unwrap_or(0)
+}
+
+/// Column widths that fit `budget`: each column as wide as its content where all fit; else every column
+/// at least as wide as its longest word (shrunk in proportion when even that does not fit), and the
+/// room left given to the columns that lack the most.
+fn fit_widths(headings: &[&str], rows: &[Vec<String>], budget: usize) -> Vec<usize> {
+    let n = headings.len();
+    let natural: Vec<usize> = (0..n)
+        .map(|i| {
+            let cells = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| text_width(c))
+                .max()
+                .unwrap_or(0);
+            cells.max(longest_word(headings[i])).max(1)
         })
         .collect();
-    let _ = writeln!(out, " Proposed priorities ({}): {}", proposed.len(), list(&proposed));
-    let _ = writeln!(out, " Current themes ({}): {}", themes.len(), list(&themes));
-    let _ = writeln!(out, " Proposed themes ({}): {}", o.themes.len(), list(&o.themes));
-    let _ = writeln!(
-        out,
-        " Retained: {} | Added: {} | Removed: {}",
-        o.retained.len(),
-        o.added.len(),
-        o.removed.len()
-    );
-    let _ = writeln!(out, "   added: {}", list(&o.added));
-    let _ = writeln!(out, "   removed: {}", list(&o.removed));
-    let _ = writeln!(out, "   themes added: {}", list(&o.themes_added));
-    let _ = writeln!(out, "   themes removed: {}", list(&o.themes_removed));
-    out.push('\n');
-}
-
-/// Partnerships received and missing, and every warning.
-pub fn data_quality(a: &Assessment, out: &mut String) {
-    let aa = &a.appendix_a;
-    let _ = writeln!(out, "Data quality");
-    let _ = writeln!(
-        out,
-        " Partnerships: {} expected, {} received, missing: {}",
-        aa.expected,
-        aa.received.len(),
-        if aa.missing.is_empty() {
-            "none".to_string()
-        } else {
-            aa.missing.join(", ")
+    if natural.iter().sum::<usize>() <= budget {
+        return natural;
+    }
+    let mut widths: Vec<usize> = (0..n)
+        .map(|i| {
+            let word = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| longest_word(c))
+                .chain([longest_word(headings[i])])
+                .max()
+                .unwrap_or(1);
+            word.min(natural[i]).max(1)
+        })
+        .collect();
+    let least: usize = widths.iter().sum();
+    if least > budget {
+        for w in &mut widths {
+            *w = (*w * budget / least).max(3);
         }
-    );
-    if a.warnings.is_empty() {
-        let _ = writeln!(out, " No warnings.");
     }
-    for w in &a.warnings {
-        let _ = writeln!(out, " {w}");
+    let mut left = budget.saturating_sub(widths.iter().sum());
+    while left > 0 {
+        let Some(i) = (0..n)
+            .filter(|&i| widths[i] < natural[i])
+            .max_by_key(|&i| (natural[i] - widths[i], std::cmp::Reverse(i)))
+        else {
+            break;
+        };
+        widths[i] += 1;
+        left -= 1;
+    }
+    widths
+}
+
+/// The summary: what is proposed, what changed, the returns and the problems.
+fn headline(p: &mut Page, s: &Section) {
+    p.line(&s.title);
+    for (label, value) in &s.facts {
+        p.fact(label, &value.text);
+    }
+    for r in &s.rows {
+        p.para(&r[0].text, "   - ", "     ");
+    }
+    p.blank();
+}
+
+fn facts(p: &mut Page, s: &Section) {
+    for (label, value) in &s.facts {
+        p.fact(label, &value.text);
     }
 }
 
-/// The whole terminal report.
+/// The whole terminal report, laid out to the terminal's width.
 pub fn render(a: &Assessment) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} Community Safety Agreement review {}\n",
-        a.review.area, a.review.year
+    render_width(a, terminal_width())
+}
+
+/// The whole terminal report, laid out to `width` columns: no line is longer.
+pub fn render_width(a: &Assessment, width: usize) -> String {
+    let rep = sections::build(a);
+    let mut p = Page::new(width);
+    p.para(&rep.title, "", "");
+    p.blank();
+    headline(&mut p, &rep.headline);
+
+    let s = &rep.appendix_a;
+    p.para(&s.title, "", "");
+    p.section_table(s, &sections::APPENDIX_A_COUNTS);
+    p.note(&s.notes[0]);
+    p.note(&s.notes[1]);
+    p.blank();
+
+    let s = &rep.appendix_b;
+    p.para(&s.title, "", "");
+    p.section_table(s, &["rank", "item", "issue", "score", "band", "confidence"]);
+    if !s.rows.is_empty() {
+        p.note(&s.notes[0]);
+    }
+    p.blank();
+
+    let s = &rep.appendix_c;
+    p.para(&s.title, "", "");
+    p.section_table(s, &["category", "item", "issues", "impact"]);
+    p.blank();
+
+    let s = &rep.ranking;
+    // The weights and the threshold head the table: they are what its figures depend on.
+    p.para(&s.notes[0], "", "");
+    p.section_table(
+        s,
+        &sections::with(
+            &sections::RANKING_FIGURES,
+            &["current", "recommendation", "decision_action"],
+        ),
     );
-    appendix_a(a, &mut out);
-    appendix_b(a, &mut out);
-    appendix_c(a, &mut out);
-    ranking(a, &mut out);
-    sensitivity(a, &mut out);
-    comparison(a, &mut out);
-    movement(a, &mut out);
-    data_quality(a, &mut out);
-    out
+    p.note("Reasons:");
+    let (_, rows) = s.pick(&["rank", "issue", "recommendation", "reason", "decision"]);
+    for r in rows {
+        p.para(
+            &format!("{} {}: {} - {}", r[0].text, r[1].text, r[2].text, r[3].text),
+            "  ",
+            "     ",
+        );
+        if !r[4].is_empty() && r[4].text != sections::words::AWAITING {
+            p.para(&format!("Decision: {}", r[4].text), "     ", "     ");
+        }
+    }
+    p.note(&s.notes[1]);
+    p.blank();
+
+    let s = &rep.sensitivity;
+    p.para(&s.title, "", "");
+    p.section_table(s, &s.keys());
+    for n in &s.notes {
+        p.note(n);
+    }
+    p.blank();
+
+    let s = &rep.comparison;
+    p.para(&s.title, "", "");
+    facts(&mut p, s);
+    p.note(&s.notes[0]);
+    p.blank();
+
+    if let Some(s) = &rep.movement {
+        let keys = s.keys();
+        p.para(&s.title, "", "");
+        p.section_table(s, &keys);
+        p.blank();
+    }
+
+    let s = &rep.data_quality;
+    p.para(&s.title, "", "");
+    facts(&mut p, s);
+    let w = &rep.warnings;
+    if w.notes.is_empty() {
+        p.note(w.empty.as_deref().unwrap_or_default());
+    }
+    p.note(&w.title);
+    for n in &w.notes {
+        p.para(n, "   - ", "     ");
+    }
+    p.out
+}
+
+/// A whole table laid out to the terminal's width (for `status`).
+fn fitted(headings: &[&str], rows: &[Vec<String>]) -> String {
+    let mut p = Page::new(terminal_width());
+    p.table(headings, rows);
+    p.out
 }
 
 /// `csa-review status`: one line per expected partnership, then files that match none, then totals.
 pub fn status(s: &crate::Status) -> String {
-    let mut out = String::new();
-    let mut t = table(&[
-        "Partnership",
-        "Status",
-        "File",
-        "Date completed",
-        "Completed by / problem",
-    ]);
-    for p in &s.partnerships {
-        t.add_row(row(vec![
-            p.partnership.clone(),
-            p.status.to_string(),
-            p.file.clone().unwrap_or_default(),
-            p.date_completed.clone().unwrap_or_default(),
-            p.problem.clone().or_else(|| p.completed_by.clone()).unwrap_or_default(),
-        ]));
-    }
-    let _ = write!(out, "{t}");
+    let rows: Vec<Vec<String>> = s
+        .partnerships
+        .iter()
+        .map(|p| {
+            vec![
+                p.partnership.clone(),
+                p.status.to_string(),
+                p.file.clone().unwrap_or_default(),
+                p.date_completed.clone().unwrap_or_default(),
+                p.problem.clone().or_else(|| p.completed_by.clone()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut out = fitted(
+        &[
+            "Partnership",
+            "Status",
+            "File",
+            "Date completed",
+            "Completed by / problem",
+        ],
+        &rows,
+    );
     for (file, why) in &s.unmatched {
         let _ = writeln!(out, " not counted: {file}: {why}");
     }
@@ -371,6 +339,26 @@ pub fn status(s: &crate::Status) -> String {
         s.invalid,
         s.partnerships.len()
     );
+    out
+}
+
+/// Every line of `text` wrapped to `width`, continuation lines indented two more than the line.
+fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let rest = format!("{indent}  ");
+        let options = textwrap::Options::new(width.max(MIN_WIDTH))
+            .initial_indent(indent)
+            .subsequent_indent(&rest);
+        let wrapped = textwrap::wrap(line.trim_start(), options);
+        if wrapped.is_empty() {
+            out.push('\n');
+        }
+        for l in wrapped {
+            let _ = writeln!(out, "{}", l.trim_end());
+        }
+    }
     out
 }
 
@@ -527,5 +515,5 @@ pub fn explain(a: &Assessment, issue: crate::taxonomy::IssueId) -> String {
             }
         }
     }
-    out
+    wrap_lines(&out, terminal_width())
 }

@@ -163,7 +163,7 @@ fn template(kind: TemplateKind, review_dir: Option<&Path>, out: &Path) -> Result
             return done(out);
         }
         None => {
-            let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
+            let (t, s) = (Taxonomy::standard(), Scheme::builtin());
             template_bytes(
                 kind,
                 &TemplateSource {
@@ -272,7 +272,7 @@ fn init(dir: &Path, area: &str, year: &str) -> Result<()> {
             )));
         }
     }
-    let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
+    let (t, s) = (Taxonomy::standard(), Scheme::builtin());
     let src = TemplateSource {
         area,
         year,

@@ -99,6 +99,10 @@ struct ReviewFile {
     morile_scheme: Option<SchemeFile>,
     #[serde(default)]
     limits: Limits,
+    #[serde(default)]
+    names: taxonomy::names::NameTable,
+    #[serde(default)]
+    previous_names: taxonomy::names::NameTable,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -505,14 +509,18 @@ impl Review {
         let mut d = Diagnostics::default();
         let at = |span: std::ops::Range<usize>| Location::line(shown, line_of(text, span));
 
-        // The taxonomy: named in review.toml, else the folder's taxonomy.toml, else the built-in one.
-        let taxonomy = match &file.taxonomy {
-            Some(p) => Taxonomy::load(&folder.join(p), p)?,
-            None if folder.join("taxonomy.toml").is_file() => {
-                Taxonomy::load(&folder.join("taxonomy.toml"), "taxonomy.toml")?
-            }
-            None => Taxonomy::builtin(),
-        };
+        // The taxonomy (SPEC §2) and the analyst's [names] and [previous_names] (SPEC §3.3, §5.2).
+        let mut taxonomy = Taxonomy::for_review(folder, file.taxonomy.as_deref())?;
+        taxonomy.names = taxonomy::names::read(&taxonomy, &file.names, "names", true, text, shown, &mut d);
+        taxonomy.previous_names = taxonomy::names::read(
+            &taxonomy,
+            &file.previous_names,
+            "previous_names",
+            false,
+            text,
+            shown,
+            &mut d,
+        );
 
         if file.area.trim().is_empty() {
             d.error(Location::file(shown), "`area` is empty");

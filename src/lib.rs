@@ -225,7 +225,7 @@ pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
         .map(|r| (r.submission.file.as_str(), &r.submission.digest))
         .collect();
     let mut paths = vec![folder.join(config::REVIEW_FILE)];
-    if review.taxonomy.source != "built-in" {
+    if !review.taxonomy.builtin {
         paths.push(folder.join(&review.taxonomy.source));
     }
     paths.extend(files.iter().cloned());
@@ -290,7 +290,7 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
         }
     };
     let names: Vec<String> = wb.sheet_names().iter().map(|n| taxonomy::key(n)).collect();
-    let tax = taxonomy::Taxonomy::builtin();
+    let tax = taxonomy::Taxonomy::standard();
     if names.iter().any(|n| n == "morile") {
         let scheme = config::Scheme::builtin();
         let factors: Vec<String> = scheme.all_factors().cloned().collect();

@@ -13,9 +13,13 @@ pub struct Json<'a> {
     pub schema_version: u32,
     pub area: &'a str,
     pub year: &'a str,
+    /// The taxonomy counted in: a built-in name or the file (SPEC §2, §3).
+    pub taxonomy: &'a str,
     pub partnerships: Partnerships<'a>,
     pub appendix_a: Vec<AppendixRow<'a>>,
     pub other_focus_areas: Vec<OtherFocus<'a>>,
+    /// The `[names]` mappings the returns used (SPEC §3.3).
+    pub names_used: &'a [crate::taxonomy::NameUsed],
     pub morile: Vec<MorileItem<'a>>,
     pub horizon: Vec<HorizonItem<'a>>,
     pub ranking: Vec<RankingRow<'a>>,
@@ -126,6 +130,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
         schema_version: SCHEMA_VERSION,
         area: &a.review.area,
         year: &a.review.year,
+        taxonomy: &tax.source,
         partnerships: Partnerships {
             expected: aa.expected,
             received: aa.received.len(),
@@ -152,6 +157,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 partnerships: &o.partnerships,
             })
             .collect(),
+        names_used: &aa.names_used,
         morile: a
             .morile
             .iter()

@@ -763,6 +763,31 @@ fn data_quality(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::
         )?;
         r += 1;
     }
+    // The analyst's [names] mappings that the returns used (SPEC §3.3).
+    if !a.appendix_a.names_used.is_empty() {
+        r += 1;
+        ws.write_string_with_format(r, 0, "Names counted through [names] in review.toml", &s.bold)?;
+        r += 1;
+        for (c, h) in ["Name", "Counted as", "Partnerships"].iter().enumerate() {
+            ws.write_string_with_format(r, c as u16, *h, &s.header)?;
+        }
+        r += 1;
+        for n in &a.appendix_a.names_used {
+            let issues = if n.issues.is_empty() {
+                "none (an other focus area)".to_string()
+            } else {
+                n.issues.join("; ")
+            };
+            write_row(
+                ws,
+                r,
+                &[n.name.clone(), issues, n.partnerships.join(", ")],
+                &s.wrap,
+                &DATA_QUALITY_WIDTHS,
+            )?;
+            r += 1;
+        }
+    }
     set_widths(ws, &DATA_QUALITY_WIDTHS)?;
     Ok(())
 }

@@ -8,8 +8,8 @@
 //!
 //! Cost is bounded whatever the input: a name is read up to [`MAX_CHARS`] characters and [`MAX_WORDS`]
 //! words; whole words are found by hash lookups of at most the longest known name's word count; the
-//! misspelling search looks up the name's deletion variants in an index built once per taxonomy
-//! (symmetric-delete), only for names of at most [`MAX_FUZZY_LEN`] letters; shared words are hash lookups.
+//! misspelling search compares the name only with known names of about its length, stopping as soon as
+//! the distance is out of reach, and only for names of at most [`MAX_FUZZY_LEN`] letters; shared words are hash lookups.
 
 use super::{IssueId, Taxonomy, key, names::names_line, shorten};
 use std::collections::{HashMap, HashSet};
@@ -182,19 +182,35 @@ fn allowed_distance(len: usize) -> usize {
     }
 }
 
-/// Every string made by deleting up to `n` characters of `s` (with `s` itself).
-fn deletions(s: &str, n: usize, out: &mut HashSet<String>) {
-    out.insert(s.to_string());
-    if n == 0 {
-        return;
+/// The optimal-string-alignment distance of `a` and `b` (a transposition counts as one edit), when it is at
+/// most `k`; stops as soon as a row of the table exceeds `k`, so unrelated names cost a few rows.
+fn distance_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
     }
-    let chars: Vec<char> = s.chars().collect();
-    for i in 0..chars.len() {
-        let shorter: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-        if !out.contains(&shorter) || n > 1 {
-            deletions(&shorter, n - 1, out);
+    let m = b.len();
+    let mut before: Vec<usize> = vec![0; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur: Vec<usize> = vec![0; m + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
         }
+        if row_min > k {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
+    (prev[m] <= k).then_some(prev[m])
 }
 
 /// What the tool can say about a name that matches nothing.
@@ -310,6 +326,28 @@ impl Advice {
     }
 }
 
+/// A known name's key for the misspelling search, with its letter counts: names whose counts differ by
+/// more than twice the allowed distance cannot be that close, and are passed over at once.
+#[derive(Debug, Clone)]
+struct Known {
+    index: usize,
+    chars: Vec<char>,
+    counts: [u8; 37],
+}
+
+fn letter_counts(chars: &[char]) -> [u8; 37] {
+    let mut counts = [0u8; 37];
+    for c in chars {
+        let slot = match c {
+            'a'..='z' => *c as usize - 'a' as usize,
+            '0'..='9' => 26 + (*c as usize - '0' as usize),
+            _ => 36,
+        };
+        counts[slot] = counts[slot].saturating_add(1);
+    }
+    counts
+}
+
 /// The indexes behind advice, built once per taxonomy.
 #[derive(Debug, Clone, Default)]
 pub struct Advisor {
@@ -317,8 +355,8 @@ pub struct Advisor {
     max_words: usize,
     /// Significant word → indexes into `Taxonomy::known`.
     words: HashMap<String, Vec<usize>>,
-    /// Deletion variant of a known name's key → indexes into `Taxonomy::known`.
-    deletes: HashMap<String, Vec<usize>>,
+    /// The keys of known names as characters, by their length (up to [`MAX_FUZZY_LEN`] + 2).
+    by_length: Vec<Vec<Known>>,
     /// Stop words and generic words, as word keys.
     ignored: HashSet<String>,
 }
@@ -345,13 +383,16 @@ impl Advisor {
                     }
                 }
             }
-            let len = k.chars().count();
-            if (1..=MAX_FUZZY_LEN).contains(&len) {
-                let mut variants = HashSet::new();
-                deletions(k, allowed_distance(len), &mut variants);
-                for v in variants {
-                    a.deletes.entry(v).or_default().push(i);
+            let chars: Vec<char> = k.chars().collect();
+            if chars.len() <= MAX_FUZZY_LEN + 2 {
+                if a.by_length.len() <= chars.len() {
+                    a.by_length.resize(chars.len() + 1, Vec::new());
                 }
+                a.by_length[chars.len()].push(Known {
+                    index: i,
+                    counts: letter_counts(&chars),
+                    chars,
+                });
             }
         }
         a
@@ -411,17 +452,24 @@ impl Advisor {
         if len > MAX_FUZZY_LEN || allowed_distance(len) == 0 {
             return None;
         }
-        let mut variants = HashSet::new();
-        deletions(&k, allowed_distance(len), &mut variants);
+        let query: Vec<char> = k.chars().collect();
         let mut best: Option<(usize, usize)> = None; // (distance, known index)
-        for v in &variants {
-            for &i in self.deletes.get(v).into_iter().flatten() {
-                let (known_key, _) = &t.known()[i];
-                let allowed = allowed_distance(len.max(known_key.chars().count()));
-                let d = strsim::damerau_levenshtein(&k, known_key);
-                if d <= allowed && best.is_none_or(|b| (d, i) < b) {
-                    best = Some((d, i));
-                }
+        let lengths = len.saturating_sub(2)..=(len + 2).min(self.by_length.len().saturating_sub(1));
+        let counts = letter_counts(&query);
+        for known in lengths.flat_map(|l| &self.by_length[l]) {
+            let allowed = allowed_distance(len.max(known.chars.len()));
+            let apart: usize = counts
+                .iter()
+                .zip(&known.counts)
+                .map(|(a, b)| usize::from(a.abs_diff(*b)))
+                .sum();
+            if apart > 2 * allowed {
+                continue;
+            }
+            if let Some(d) = distance_within(&query, &known.chars, allowed)
+                && best.is_none_or(|b| (d, known.index) < b)
+            {
+                best = Some((d, known.index));
             }
         }
         let (_, i) = best?;
@@ -491,12 +539,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn deletions_of_a_short_word() {
-        let mut v = HashSet::new();
-        deletions("abc", 1, &mut v);
-        let mut v: Vec<_> = v.into_iter().collect();
-        v.sort();
-        assert_eq!(v, ["ab", "abc", "ac", "bc"]);
+    fn distances_with_a_bound() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(distance_within(&c("domestikabuse"), &c("domesticabuse"), 2), Some(1));
+        assert_eq!(distance_within(&c("burgalry"), &c("burglary"), 1), Some(1));
+        assert_eq!(distance_within(&c("firesafety"), &c("onlinesafety"), 2), None);
+        assert_eq!(distance_within(&c("abc"), &c("abc"), 0), Some(0));
     }
 
     #[test]

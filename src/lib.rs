@@ -215,8 +215,17 @@ pub fn review_folder_with(folder: &Path, progress: bool) -> Result<Assessment> {
     let outcome = assess::ranking::outcome(&review, &ranking);
     let movement = previous
         .as_ref()
-        .map(|p| assess::movement::assess(p, &appendix_a, morile.as_ref()))
+        .map(|p| assess::movement::assess(p, &appendix_a, &ranking, morile.as_ref()))
         .unwrap_or_default();
+    if let Some(note) = previous
+        .as_ref()
+        .and_then(|p| assess::movement::partnerships_note(p, appendix_a.expected))
+    {
+        d.warning(
+            Location::file(review.shown(review.previous.as_deref().unwrap_or(folder))),
+            note,
+        );
+    }
     let sensitivity = assess::sensitivity::assess(&ranking, &review.weights, outcome.priorities.len());
 
     // Submissions were fingerprinted from the bytes read; the other inputs are read again here.

@@ -25,6 +25,8 @@ pub struct Json<'a> {
     pub ranking: Vec<RankingRow<'a>>,
     pub proposed: Proposed<'a>,
     pub comparison: Comparison<'a>,
+    /// Against last year's workbook, when `previous` names it (SPEC §5.2).
+    pub year_on_year: Option<crate::assess::movement::YearOnYear<'a>>,
     pub warnings: Vec<Warning<'a>>,
 }
 
@@ -219,6 +221,10 @@ pub fn build(a: &Assessment) -> Json<'_> {
             themes_added: &a.outcome.themes_added,
             themes_removed: &a.outcome.themes_removed,
         },
+        year_on_year: a
+            .previous
+            .as_ref()
+            .map(|p| crate::assess::movement::summary(p, aa.expected)),
         warnings: a
             .warnings
             .iter()

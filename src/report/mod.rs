@@ -52,28 +52,36 @@ pub fn appendix_a_cells(a: &Assessment, r: &crate::assess::appendix_a::AppendixR
 }
 
 /// The columns of the year-on-year table, and one issue's cells.
-pub const MOVEMENT_HEADER: [&str; 7] = [
+pub const MOVEMENT_HEADER: [&str; 10] = [
     "Issue",
     "CSPs last year",
     "CSPs now",
     "Change",
+    "Share change",
+    "Position last year",
+    "Position now",
+    "Places",
     "MoRiLE rank last year",
-    "MoRiLE rank change",
     "Movement",
 ];
 
+/// A year-on-year row (SPEC §5.2): `places` positive when the issue rose.
 pub fn movement_cells(
     a: &Assessment,
     issue: crate::taxonomy::IssueId,
     m: &crate::assess::movement::Movement,
 ) -> Vec<String> {
+    let opt = |x: Option<usize>| x.map(|r| r.to_string()).unwrap_or_default();
     vec![
         a.review.taxonomy.name(issue).to_string(),
         m.previous_csp_count.to_string(),
         a.appendix_a.count(issue).to_string(),
         format!("{:+}", m.csp_change),
-        m.previous_morile_rank.map(|r| r.to_string()).unwrap_or_default(),
-        m.morile_rank_change.map(|c| format!("{c:+}")).unwrap_or_default(),
+        format!("{:+.3}", m.share_change),
+        opt(m.previous_position),
+        opt(m.position),
+        m.places.map(|p| format!("{p:+}")).unwrap_or_default(),
+        opt(m.previous_morile_rank),
         m.movement.to_string(),
     ]
 }

@@ -688,17 +688,12 @@ fn comparison(ws: &mut Worksheet, a: &Assessment, s: &Styles) -> std::result::Re
         }
         for (issue, m) in &a.movement {
             r += 1;
-            ws.write_string(r, 0, tax.name(*issue))?;
-            ws.write_number(r, 1, m.previous_csp_count as f64)?;
-            ws.write_number(r, 2, a.appendix_a.count(*issue) as f64)?;
-            ws.write_number(r, 3, m.csp_change as f64)?;
-            if let Some(x) = m.previous_morile_rank {
-                ws.write_number(r, 4, x as f64)?;
+            for (c, cell) in super::movement_cells(a, *issue, m).iter().enumerate() {
+                match cell.parse::<f64>() {
+                    Ok(n) if c > 0 => ws.write_number(r, c as u16, n)?,
+                    _ => ws.write_string(r, c as u16, cell)?,
+                };
             }
-            if let Some(x) = m.morile_rank_change {
-                ws.write_number(r, 5, x as f64)?;
-            }
-            ws.write_string(r, 6, m.movement)?;
         }
     }
     set_widths(ws, &COMPARISON_WIDTHS)?;

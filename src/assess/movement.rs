@@ -144,3 +144,39 @@ pub fn assess(prev: &Previous, a: &AppendixA, ranking: &[Ranked], morile: Option
         })
         .collect()
 }
+
+/// A priority or theme kept under a new name (SPEC §5.1 `comparison.renamed`, `themes_renamed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Renamed {
+    pub from: String,
+    pub to: String,
+}
+
+/// The current priorities retained under a new name (a `retain` decision with a `name`), and the current
+/// themes whose issue gets a `theme` decision with a `name`, in the order of `[current]`.
+pub fn renamed(review: &crate::config::Review, ranking: &[Ranked]) -> (Vec<Renamed>, Vec<Renamed>) {
+    use crate::config::Action;
+    let new_name = |issue: Option<IssueId>, action: Action, from: &str| -> Option<Renamed> {
+        let r = ranking.iter().find(|r| Some(r.issue) == issue)?;
+        let d = r
+            .decision
+            .as_ref()
+            .filter(|d| d.action == action && r.final_action() == action)?;
+        let to = d.name.as_deref()?;
+        (crate::taxonomy::key(to) != crate::taxonomy::key(from)).then(|| Renamed {
+            from: from.to_string(),
+            to: to.to_string(),
+        })
+    };
+    let priorities = review
+        .priorities
+        .iter()
+        .filter_map(|p| new_name(p.issue, Action::Retain, &p.name))
+        .collect();
+    let themes = review
+        .themes
+        .iter()
+        .filter_map(|t| new_name(t.issue, Action::Theme, &t.name))
+        .collect();
+    (priorities, themes)
+}

@@ -58,8 +58,10 @@ impl Previous {
 
     /// The entry of a name that matched nothing, made on first use.
     fn not_comparable(&mut self, name: &str) -> &mut NotComparable {
-        let k = key(name);
-        let at = match self.not_comparable.iter().position(|n| key(&n.name) == k) {
+        // "Crime (inc. acquisitive ...)" in Appendix A and "Crime" in the Ranking are one row.
+        let base = |n: &str| key(crate::taxonomy::without_trailing_parenthetical(n).unwrap_or(n));
+        let k = base(name);
+        let at = match self.not_comparable.iter().position(|n| base(&n.name) == k) {
             Some(at) => at,
             None => {
                 self.not_comparable.push(NotComparable {

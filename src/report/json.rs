@@ -113,6 +113,9 @@ pub struct Comparison<'a> {
     pub removed: &'a [String],
     pub themes_added: &'a [String],
     pub themes_removed: &'a [String],
+    /// Priorities and themes kept under a new name (SPEC §5.1).
+    pub renamed: Vec<crate::assess::movement::Renamed>,
+    pub themes_renamed: Vec<crate::assess::movement::Renamed>,
 }
 
 #[derive(Serialize)]
@@ -128,6 +131,7 @@ pub struct Warning<'a> {
 pub fn build(a: &Assessment) -> Json<'_> {
     let tax = &a.review.taxonomy;
     let aa = &a.appendix_a;
+    let renamed = crate::assess::movement::renamed(&a.review, &a.ranking);
     Json {
         schema_version: SCHEMA_VERSION,
         area: &a.review.area,
@@ -220,6 +224,8 @@ pub fn build(a: &Assessment) -> Json<'_> {
             removed: &a.outcome.removed,
             themes_added: &a.outcome.themes_added,
             themes_removed: &a.outcome.themes_removed,
+            renamed: renamed.0,
+            themes_renamed: renamed.1,
         },
         year_on_year: a
             .previous

@@ -58,8 +58,12 @@ fn explain(name: &str, dir: Option<PathBuf>) -> Result<()> {
         return Err(Error::input(
             crate::error::Location::none(),
             format!(
-                "\"{name}\" is not an issue of this review's taxonomy; did you mean \"{}\"?",
-                a.review.taxonomy.nearest(name)
+                "\"{name}\" is not an issue of this review's taxonomy{}",
+                a.review
+                    .taxonomy
+                    .closest(name)
+                    .map(|n| format!("; did you mean \"{n}\"?"))
+                    .unwrap_or_default()
             ),
         ));
     };

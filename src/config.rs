@@ -588,9 +588,9 @@ impl Review {
                 d.error(
                     at(name.span()),
                     format!(
-                        "\"{}\" is not an issue of the taxonomy (nearest: \"{}\")",
+                        "\"{}\" is not an issue of the taxonomy{}",
                         name.get_ref(),
-                        taxonomy.nearest(name.get_ref())
+                        taxonomy.hint(name.get_ref())
                     ),
                 );
             }

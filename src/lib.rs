@@ -313,14 +313,7 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
     } else if let Some(s) = read::submission::read(path, &shown, limits, d) {
         for row in &s.rows {
             if row.identified != read::submission::Identification::NotIdentified && tax.find(&row.name).is_none() {
-                d.warning(
-                    row.cell.clone(),
-                    format!(
-                        "\"{}\" matches no issue of the default taxonomy (nearest known name: \"{}\")",
-                        row.name,
-                        tax.nearest(&row.name)
-                    ),
-                );
+                d.warning(row.cell.clone(), tax.advise(&row.name).message(&tax, &row.name));
             }
         }
     }

@@ -395,7 +395,8 @@ mod tests {
         assert_eq!(t.find("Troubled families"), None);
         assert_eq!(t.find("Health & wellbeing"), None);
         assert_eq!(t.find(""), None);
-        assert_eq!(t.nearest("Domestik abuse"), "Domestic Abuse");
+        assert_eq!(t.closest("Domestik abuse").as_deref(), Some("Domestic Abuse"));
+        assert_eq!(t.closest("Troubled families"), None);
     }
 
     #[test]

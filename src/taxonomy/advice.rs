@@ -253,6 +253,9 @@ impl Advice {
     /// The warning for an other focus area: what it is, what the name points to, and the `[names]` line
     /// that records the analyst's decision.
     pub fn message(&self, t: &Taxonomy, name: &str) -> String {
+        if name.chars().count() > MAX_REPEATED {
+            return self.short_message(t, name);
+        }
         let shown = shorten(name);
         let head = format!("\"{shown}\" matches no issue of the taxonomy; it is listed under other focus areas.");
         let quoted = |s: &str| format!("\"{s}\"");
@@ -346,6 +349,31 @@ fn letter_counts(chars: &[char]) -> [u8; 37] {
         counts[slot] = counts[slot].saturating_add(1);
     }
     counts
+}
+
+/// The longest name repeated in full in a warning's `[names]` line; a longer one is to be copied from its
+/// cell (a warning stays short whatever a return holds).
+pub const MAX_REPEATED: usize = 200;
+
+impl Advice {
+    /// The warning for a name too long to repeat: the gist, and where to record the decision.
+    fn short_message(&self, t: &Taxonomy, name: &str) -> String {
+        let issues: Vec<String> = self.issues().iter().map(|&i| format!("\"{}\"", t.name(i))).collect();
+        let gist = match self {
+            Advice::Contains(_) => format!(" It names {}.", issues.join(", ")),
+            Advice::Misspelt { .. } | Advice::SharesWords { .. } => format!(" Nearest: {}.", issues.join(", ")),
+            Advice::Nothing => " No issue's name is close.".to_string(),
+        };
+        let value = match issues.as_slice() {
+            [] => "\"<issue>\" (or [])".to_string(),
+            [one] => one.clone(),
+            many => format!("[{}]", many.join(", ")),
+        };
+        format!(
+            "\"{}\" matches no issue; listed under other focus areas.{gist} Record a decision under [names] in review.toml: the name from its cell = {value}",
+            shorten(name)
+        )
+    }
 }
 
 /// The indexes behind advice, built once per taxonomy.

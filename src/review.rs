@@ -99,8 +99,17 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
     let outcome = assess::ranking::outcome(&review, &ranking);
     let movement = previous
         .as_ref()
-        .map(|p| assess::movement::assess(p, &appendix_a, morile.as_ref()))
+        .map(|p| assess::movement::assess(p, &appendix_a, &ranking, morile.as_ref()))
         .unwrap_or_default();
+    if let Some(note) = previous
+        .as_ref()
+        .and_then(|p| assess::movement::partnerships_note(p, appendix_a.expected))
+    {
+        d.warning(
+            Location::file(review.shown(review.previous.as_deref().unwrap_or(folder))),
+            note,
+        );
+    }
     let sensitivity = assess::sensitivity::assess(&ranking, &review.weights, outcome.priorities.len());
 
     // Submissions were fingerprinted from the bytes read; the other inputs are read again here.
@@ -109,7 +118,7 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
         .map(|r| (r.submission.file.as_str(), &r.submission.digest))
         .collect();
     let mut paths = vec![folder.join(config::REVIEW_FILE)];
-    if review.taxonomy.source != "built-in" {
+    if !review.taxonomy.builtin {
         paths.push(folder.join(&review.taxonomy.source));
     }
     paths.extend(files.iter().cloned());
@@ -174,7 +183,7 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
         }
     };
     let names: Vec<String> = wb.sheet_names().iter().map(|n| taxonomy::key(n)).collect();
-    let tax = taxonomy::Taxonomy::builtin();
+    let tax = taxonomy::Taxonomy::standard();
     if names.iter().any(|n| n == "morile") {
         let scheme = config::Scheme::builtin();
         if let Some(sheet) = read::morile::read_with_scheme(path, &shown, &scheme, limits, d) {
@@ -187,14 +196,7 @@ fn validate_file(path: &Path, d: &mut Diagnostics) {
     } else if let Some(s) = read::submission::read(path, &shown, limits, d) {
         for row in &s.rows {
             if row.identified != read::submission::Identification::NotIdentified && tax.find(&row.name).is_none() {
-                d.warning(
-                    row.cell.clone(),
-                    format!(
-                        "\"{}\" matches no issue of the default taxonomy (nearest known name: \"{}\")",
-                        row.name,
-                        tax.nearest(&row.name)
-                    ),
-                );
+                d.warning(row.cell.clone(), tax.advise(&row.name).message(&tax, &row.name));
             }
         }
     }

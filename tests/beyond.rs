@@ -203,24 +203,24 @@ fn year_on_year_extremism_and_hate_rises_and_road_safety_drops() {
         .output()
         .unwrap();
     let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // SPEC §7 ranking[].previous: last year's csp_count, position, morile_rank; places positive = risen.
     let eh = &row(&j, "ranking", "Extremism and Hate")["previous"];
     assert_eq!(
-        (eh["previous_csp_count"].as_u64(), eh["csp_change"].as_i64()),
+        (eh["csp_count"].as_u64(), eh["csp_change"].as_i64()),
         (Some(3), Some(4))
     );
     assert_eq!(eh["movement"], "risen up the listing");
-    assert!(
-        eh["morile_rank_change"].as_i64().unwrap() < 0,
-        "up the MoRiLE ranking too"
-    );
+    assert!(eh["places"].as_i64().unwrap() > 0, "{eh}");
+    assert_eq!(eh["morile_rank"], 8, "{eh}");
     let rs = &row(&j, "ranking", "Road Safety")["previous"];
     assert_eq!(
-        (rs["previous_csp_count"].as_u64(), rs["csp_change"].as_i64()),
+        (rs["csp_count"].as_u64(), rs["csp_change"].as_i64()),
         (Some(6), Some(-3))
     );
     assert_eq!(rs["movement"], "dropped down the list");
+    assert!(rs["places"].as_i64().unwrap() < 0, "{rs}");
     assert_eq!(
-        row(&j, "ranking", "Domestic Abuse")["previous"]["movement"],
+        row(&j, "ranking", "Safeguarding and Vulnerability")["previous"]["movement"],
         "no change"
     );
 }

@@ -170,7 +170,7 @@ proptest! {
         let k = key(&name);
         prop_assert_eq!(key(&k), k.clone());
         prop_assert_eq!(key(&format!("  {}.  ", name.to_uppercase())), key(&name.to_lowercase()));
-        let t = Taxonomy::builtin();
+        let t = Taxonomy::builtin("kent-2018-19").unwrap();
         prop_assert_eq!(t.find(&name.replace('&', " and ")), t.find(&name));
     }
 }

@@ -35,7 +35,7 @@ fn scores(j: &serde_json::Value) -> Vec<(String, f64, Option<String>)> {
 }
 
 fn one_csp() -> Small {
-    let s = Small::new(&["A"], "");
+    let s = Small::new(&["A"], "taxonomy = \"kent-2018-19\"\n");
     submission(&s.sub("a.xlsx"), "A", &[("DA", "Main priority")]);
     s
 }
@@ -236,7 +236,10 @@ fn an_issue_not_assessed_by_morile_scores_zero_there_and_says_so() {
 #[test]
 fn ties_in_the_ranking_fall_to_csp_count_then_taxonomy_order() {
     // Only local scores: equal shares tie on the combined score and the CSP count, so taxonomy order decides.
-    let s = Small::new(&["A", "B"], "[weights]\nlocal = 1\nmorile = 0\nhorizon = 0\n");
+    let s = Small::new(
+        &["A", "B"],
+        "taxonomy = \"kent-2018-19\"\n[weights]\nlocal = 1\nmorile = 0\nhorizon = 0\n",
+    );
     submission(
         &s.sub("a.xlsx"),
         "A",
@@ -263,7 +266,7 @@ fn rec(j: &serde_json::Value, issue: &str) -> String {
 
 #[test]
 fn each_recommendation_rule() {
-    let toml = r#"
+    let toml = r#"taxonomy = "kent-2018-19"
 [current]
 priorities = [{ name = "DA", issue = "Domestic Abuse" }, { name = "Roads", issue = "Road Safety" },
               { name = "SOC", issue = "Serious and Organised Crime" }, { name = "Drugs", issue = "Substance Misuse" }]

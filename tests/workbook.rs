@@ -556,7 +556,7 @@ fn the_sensitivity_sheet_and_the_year_on_year_block_hold_their_figures() {
         (number(&c, road, 1), number(&c, road, 2), number(&c, road, 3)),
         (6.0, 3.0, -3.0)
     );
-    assert_eq!(text(&c, road, 6), "dropped down the list");
+    assert_eq!(text(&c, road, 9), "dropped down the list");
 }
 
 /// A text longer than a spreadsheet cell holds (32,767 characters) is shortened with a marked ellipsis and

@@ -3,7 +3,7 @@
 use crate::config::Review;
 use crate::error::{Diagnostics, Location};
 use crate::read::submission::{Identification, Submission};
-use crate::taxonomy::{IssueId, Taxonomy, key, suggest};
+use crate::taxonomy::{IssueId, Lookup, NameUsed, Taxonomy, key, suggest};
 use std::collections::{BTreeMap, HashMap};
 
 /// One row of Appendix A.
@@ -39,6 +39,8 @@ pub struct AppendixA {
     /// In the printed order: count descending, ties in taxonomy order.
     pub rows: Vec<AppendixRow>,
     pub other_focus_areas: Vec<OtherFocusArea>,
+    /// The `[names]` mappings of review.toml that the returns used, in review.toml order (SPEC §3.3).
+    pub names_used: Vec<NameUsed>,
     pub expected: usize,
     pub received: Vec<String>,
     pub missing: Vec<String>,
@@ -104,35 +106,52 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
     let mut best: BTreeMap<(IssueId, usize), (Identification, Vec<String>)> = BTreeMap::new();
     // matching key -> (spellings seen with how often, partnerships)
     let mut others: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
+    // [names] entry -> partnerships that used it
+    let mut used: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // Each distinct unknown name is advised on once (SPEC §3.3; the search is bounded, but a return may
+    // repeat a name thousands of times).
+    let mut advice: HashMap<String, String> = HashMap::new();
     for r in received {
         for row in &r.submission.rows {
             if row.identified == Identification::NotIdentified {
                 continue;
             }
-            match taxonomy.find(&row.name) {
-                Some(issue) => {
-                    let entry = best
-                        .entry((issue, r.partnership))
-                        .or_insert((row.identified, Vec::new()));
-                    entry.0 = entry.0.max(row.identified);
-                    if !entry.1.contains(&row.name) {
-                        entry.1.push(row.name.clone());
-                    }
+            let one: [IssueId; 1];
+            let (issues, warn): (&[IssueId], bool) = match taxonomy.lookup(&row.name) {
+                Lookup::Issue(id) => {
+                    one = [id];
+                    (&one, false)
                 }
-                None => {
-                    d.warning(
-                        row.cell.clone(),
-                        format!(
-                            "\"{}\" matches no issue of the taxonomy; it is listed under other focus areas (nearest known name: \"{}\")",
-                            crate::taxonomy::shorten(&row.name),
-                            taxonomy.nearest(&row.name)
-                        ),
-                    );
-                    let entry = others.entry(key(&row.name)).or_default();
-                    *entry.0.entry(row.name.clone()).or_default() += 1;
-                    if !entry.1.contains(&r.partnership) {
-                        entry.1.push(r.partnership);
+                Lookup::Mapped { entry, issues } => {
+                    let who = used.entry(entry).or_default();
+                    if !who.contains(&r.partnership) {
+                        who.push(r.partnership);
                     }
+                    (issues, false)
+                }
+                Lookup::Unknown => (&[], true),
+            };
+            for &issue in issues {
+                let entry = best
+                    .entry((issue, r.partnership))
+                    .or_insert((row.identified, Vec::new()));
+                entry.0 = entry.0.max(row.identified);
+                if !entry.1.contains(&row.name) {
+                    entry.1.push(row.name.clone());
+                }
+            }
+            if issues.is_empty() {
+                if warn {
+                    // By the name as written: the message quotes it and gives its [names] line.
+                    let message = advice
+                        .entry(row.name.clone())
+                        .or_insert_with(|| taxonomy.advise(&row.name).message(taxonomy, &row.name));
+                    d.warning(row.cell.clone(), message.clone());
+                }
+                let entry = others.entry(key(&row.name)).or_default();
+                *entry.0.entry(row.name.clone()).or_default() += 1;
+                if !entry.1.contains(&r.partnership) {
+                    entry.1.push(r.partnership);
                 }
             }
         }
@@ -188,6 +207,18 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
         .collect();
     other_focus_areas.sort_by(|a, b| a.name.cmp(&b.name));
 
+    let names_used = used
+        .into_iter()
+        .map(|(entry, who)| {
+            let mapped = &taxonomy.names.entries[entry];
+            NameUsed {
+                name: mapped.name.clone(),
+                issues: mapped.issues.iter().map(|&i| taxonomy.name(i).to_string()).collect(),
+                partnerships: names(&who),
+            }
+        })
+        .collect();
+
     let got: Vec<usize> = received.iter().map(|r| r.partnership).collect();
     let mut missing: Vec<String> = (0..review.partnerships.len())
         .filter(|p| !got.contains(p))
@@ -206,6 +237,7 @@ pub fn count(review: &Review, received: &[Received], d: &mut Diagnostics) -> App
     AppendixA {
         rows,
         other_focus_areas,
+        names_used,
         expected: review.partnerships.len(),
         received: names(&got),
         missing,

@@ -37,7 +37,10 @@ pub fn assess(rows: &[HorizonRow], taxonomy: &Taxonomy, d: &mut Diagnostics) -> 
                 Some(_) => {}
                 None => d.warning(
                     row.related_at.clone(),
-                    format!("related issue \"{name}\" matches no issue of the taxonomy (nearest: \"{}\"); it adds to no score", taxonomy.nearest(name)),
+                    format!(
+                        "related issue \"{name}\" matches no issue of the taxonomy{}; it adds to no score",
+                        taxonomy.hint(name)
+                    ),
                 ),
             }
         }

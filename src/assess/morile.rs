@@ -233,7 +233,7 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
                 let name = cell.value.as_text().unwrap_or_default();
                 let found = taxonomy.find(&name);
                 if found.is_none() {
-                    d.warning(cell.at.clone(), format!("\"{name}\" is not an issue of the taxonomy (nearest: \"{}\"); the item is kept in Appendix B without an issue", taxonomy.nearest(&name)));
+                    d.warning(cell.at.clone(), format!("\"{name}\" is not an issue of the taxonomy{}; the item is kept in Appendix B without an issue", taxonomy.hint(&name)));
                 }
                 found
             }
@@ -243,9 +243,9 @@ pub fn assess(sheet: &MorileSheet, scheme: &Scheme, taxonomy: &Taxonomy, d: &mut
                     d.warning(
                         row.at.clone(),
                         format!(
-                            "the item \"{}\" matches no issue (nearest: \"{}\"); fill in its Issue column to count it",
+                            "the item \"{}\" matches no issue{}; fill in its Issue column to count it",
                             row.item,
-                            taxonomy.nearest(&row.item)
+                            taxonomy.hint(&row.item)
                         ),
                     );
                 }

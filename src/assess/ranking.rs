@@ -267,7 +267,13 @@ pub fn outcome(review: &Review, ranking: &[Ranked]) -> Outcome {
         if t.issue.and_then(action_of) == Some(Action::None) {
             o.themes_removed.push(t.name.clone());
         } else {
-            o.themes.push(t.name.clone());
+            // A theme decision with a name renames the current theme (SPEC §5.1 themes_renamed).
+            let renamed = t
+                .issue
+                .and_then(|i| review.decision(i))
+                .filter(|d| d.action == Action::Theme)
+                .and_then(|d| d.name.clone());
+            o.themes.push(renamed.unwrap_or_else(|| t.name.clone()));
             o.theme_issues.push(t.issue);
         }
     }

@@ -26,8 +26,12 @@ pub fn run(args: Args) -> Result<()> {
         return Err(Error::input(
             Location::none(),
             format!(
-                "\"{name}\" is not an issue of this review's taxonomy; did you mean \"{}\"?",
-                a.review.taxonomy.nearest(&name)
+                "\"{name}\" is not an issue of this review's taxonomy{}",
+                a.review
+                    .taxonomy
+                    .closest(&name)
+                    .map(|n| format!("; did you mean \"{n}\"?"))
+                    .unwrap_or_default()
             ),
         ));
     };

@@ -118,7 +118,7 @@ pub fn run(args: Args) -> Result<()> {
 
 /// Every file `init` writes, by its path in the new folder.
 fn files(area: &str, year: &str) -> Result<Vec<(String, Vec<u8>)>> {
-    let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
+    let (t, s) = (Taxonomy::standard(), Scheme::builtin());
     let src = TemplateSource {
         area,
         year,

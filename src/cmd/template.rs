@@ -71,7 +71,7 @@ pub fn run(args: Args) -> Result<()> {
         Some(dir) => Some(Review::load(&dir)?),
         None => None,
     };
-    let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
+    let (t, s) = (Taxonomy::standard(), Scheme::builtin());
     let src = match &review {
         Some(r) => TemplateSource {
             area: &r.area,

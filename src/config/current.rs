@@ -33,9 +33,9 @@ fn resolve_issue(taxonomy: &Taxonomy, name: &Spanned<String>, at: At, d: &mut Di
         d.error(
             at(name.span()),
             format!(
-                "\"{}\" is not an issue of the taxonomy (nearest: \"{}\")",
+                "\"{}\" is not an issue of the taxonomy{}",
                 name.get_ref(),
-                taxonomy.nearest(name.get_ref())
+                taxonomy.hint(name.get_ref())
             ),
         );
     }

@@ -171,6 +171,10 @@ pub(super) struct ReviewFile {
     pub(super) morile_scheme: Option<SchemeFile>,
     #[serde(default)]
     pub(super) limits: Limits,
+    #[serde(default)]
+    pub(super) names: taxonomy::names::NameTable,
+    #[serde(default)]
+    pub(super) previous_names: taxonomy::names::NameTable,
     /// Read by `crate::monitor::config` (SPEC §10); accepted here so that review.toml may hold it.
     #[serde(default)]
     #[allow(dead_code)]

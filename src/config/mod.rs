@@ -73,7 +73,18 @@ impl Review {
         let mut d = Diagnostics::default();
         let at = |span: std::ops::Range<usize>| Location::line(shown, line_of(text, span));
 
-        let taxonomy = review_taxonomy(folder, file.taxonomy.as_deref())?;
+        // The taxonomy (SPEC §2) and the analyst's [names] and [previous_names] (SPEC §3.3, §5.2).
+        let mut taxonomy = Taxonomy::for_review(folder, file.taxonomy.as_deref())?;
+        taxonomy.names = taxonomy::names::read(&taxonomy, &file.names, "names", true, text, shown, &mut d);
+        taxonomy.previous_names = taxonomy::names::read(
+            &taxonomy,
+            &file.previous_names,
+            "previous_names",
+            false,
+            text,
+            shown,
+            &mut d,
+        );
         if file.area.get_ref().trim().is_empty() {
             d.error(
                 at(file.area.span()),
@@ -175,17 +186,6 @@ impl Review {
         self.folder
             .join("out")
             .join(format!("{}.xlsx", output_stem(&self.area, &self.year)))
-    }
-}
-
-/// The taxonomy of a review: named in review.toml, else the folder's taxonomy.toml, else the built-in one.
-fn review_taxonomy(folder: &Path, named: Option<&str>) -> Result<Taxonomy> {
-    match named {
-        Some(p) => Taxonomy::load(&folder.join(p), p),
-        None if folder.join("taxonomy.toml").is_file() => {
-            Taxonomy::load(&folder.join("taxonomy.toml"), "taxonomy.toml")
-        }
-        None => Ok(Taxonomy::builtin()),
     }
 }
 

@@ -13,14 +13,20 @@ pub struct Json<'a> {
     pub schema_version: u32,
     pub area: &'a str,
     pub year: &'a str,
+    /// The taxonomy counted in: a built-in name or the file (SPEC §2, §3).
+    pub taxonomy: &'a str,
     pub partnerships: Partnerships<'a>,
     pub appendix_a: Vec<AppendixRow<'a>>,
     pub other_focus_areas: Vec<OtherFocus<'a>>,
+    /// The `[names]` mappings the returns used (SPEC §3.3).
+    pub names_used: &'a [crate::taxonomy::NameUsed],
     pub morile: Vec<MorileItem<'a>>,
     pub horizon: Vec<HorizonItem<'a>>,
     pub ranking: Vec<RankingRow<'a>>,
     pub proposed: Proposed<'a>,
     pub comparison: Comparison<'a>,
+    /// Against last year's workbook, when `previous` names it (SPEC §5.2).
+    pub year_on_year: Option<crate::assess::movement::YearOnYear<'a>>,
     pub warnings: Vec<Warning<'a>>,
 }
 
@@ -133,6 +139,9 @@ pub struct Comparison<'a> {
     pub removed: &'a [String],
     pub themes_added: &'a [String],
     pub themes_removed: &'a [String],
+    /// Priorities and themes kept under a new name (SPEC §5.1).
+    pub renamed: Vec<crate::assess::movement::Renamed>,
+    pub themes_renamed: Vec<crate::assess::movement::Renamed>,
 }
 
 #[derive(Serialize)]
@@ -148,10 +157,12 @@ pub struct Warning<'a> {
 pub fn build(a: &Assessment) -> Json<'_> {
     let tax = &a.review.taxonomy;
     let aa = &a.appendix_a;
+    let renamed = crate::assess::movement::renamed(&a.review, &a.ranking);
     Json {
         schema_version: SCHEMA_VERSION,
         area: &a.review.area,
         year: &a.review.year,
+        taxonomy: &tax.source,
         partnerships: Partnerships {
             expected: aa.expected,
             received: aa.received.len(),
@@ -178,6 +189,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
                 partnerships: &o.partnerships,
             })
             .collect(),
+        names_used: &aa.names_used,
         morile: a
             .morile
             .iter()
@@ -238,7 +250,13 @@ pub fn build(a: &Assessment) -> Json<'_> {
             removed: &a.outcome.removed,
             themes_added: &a.outcome.themes_added,
             themes_removed: &a.outcome.themes_removed,
+            renamed: renamed.0,
+            themes_renamed: renamed.1,
         },
+        year_on_year: a
+            .previous
+            .as_ref()
+            .map(|p| crate::assess::movement::summary(p, aa.expected)),
         warnings: a
             .warnings
             .iter()

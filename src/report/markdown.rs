@@ -136,6 +136,7 @@ pub fn render(a: &Assessment) -> String {
     if let Some(s) = &rep.movement {
         let _ = writeln!(out, "## {}\n", cell(&s.title));
         table(&mut out, s, &all(s));
+        notes(&mut out, &s.notes);
     }
 
     let s = &rep.sensitivity;
@@ -147,6 +148,10 @@ pub fn render(a: &Assessment) -> String {
     let _ = writeln!(out, "## {}\n", s.title);
     facts(&mut out, s);
     table(&mut out, s, &all(s));
+    if let Some(n) = &rep.names_used {
+        let _ = writeln!(out, "### {}\n", n.title);
+        table(&mut out, n, &all(n));
+    }
     let w = &rep.warnings;
     let _ = writeln!(out, "### {}\n", w.title);
     table(&mut out, w, &all(w));

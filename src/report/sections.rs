@@ -12,6 +12,10 @@ use crate::read::horizon::Category;
 pub mod words {
     /// What an empty list reads as.
     pub const NONE: &str = "none";
+    /// Last year's name that matches no issue of this year's taxonomy (SPEC §5.2).
+    pub const NOT_COMPARABLE: &str = "not comparable";
+    /// A name mapped to `[]` under `[names]`: listed as an other focus area.
+    pub const COUNTED_AS_NONE: &str = "none (an other focus area)";
     /// A Low MoRiLE confidence, flagged as SPEC §4.2 asks.
     pub const LOW_CONFIDENCE: &str = "Low (intelligence gap)";
     /// An Appendix B item whose issue is not known.
@@ -235,6 +239,7 @@ pub struct Report {
     pub comparison: Section,
     pub movement: Option<Section>,
     pub data_quality: Section,
+    pub names_used: Option<Section>,
     pub warnings: Section,
     pub provenance: Section,
     pub inputs: Section,
@@ -257,6 +262,7 @@ pub fn build(a: &Assessment) -> Report {
         comparison: comparison(a),
         movement: movement(a),
         data_quality: data_quality(a),
+        names_used: names_used(a),
         warnings: warnings(a),
         provenance: provenance(a),
         inputs: inputs(a),
@@ -795,19 +801,70 @@ pub fn sensitivity(a: &Assessment) -> Section {
     }
 }
 
-pub const MOVEMENT_COLUMNS: [Column; 7] = [
+pub const MOVEMENT_COLUMNS: [Column; 10] = [
     col("issue", "Issue"),
     col("previous_csp_count", "CSPs last year"),
     col("csp_count", "CSPs now"),
     col("csp_change", "Change"),
+    col("share_change", "Share change"),
+    col("previous_position", "Position last year"),
+    col("position", "Position now"),
+    col("places", "Places"),
     col("previous_morile_rank", "MoRiLE rank last year"),
-    col("morile_rank_change", "MoRiLE rank change"),
     col("movement", "Movement"),
 ];
 
-/// Year on year, when last year's workbook is given.
+/// Year on year, when last year's workbook is given (SPEC §5.2): `places` positive when an issue rose;
+/// last year's rows that match no issue now are listed as not comparable, never dropped.
 pub fn movement(a: &Assessment) -> Option<Section> {
     let prev = a.previous.as_ref()?;
+    let opt = |x: Option<usize>| x.map(Cell::whole).unwrap_or_else(Cell::empty);
+    let mut rows: Vec<Vec<Cell>> = a
+        .movement
+        .iter()
+        .map(|(issue, m)| {
+            vec![
+                Cell::text(a.review.taxonomy.name(*issue)),
+                Cell::whole(m.previous_csp_count),
+                Cell::whole(a.appendix_a.count(*issue)),
+                Cell::signed(m.csp_change),
+                Cell {
+                    text: format!("{:+.3}", m.share_change),
+                    ..Cell::decimal(m.share_change, 3)
+                },
+                opt(m.previous_position),
+                opt(m.position),
+                m.places.map(Cell::signed).unwrap_or_else(Cell::empty),
+                opt(m.previous_morile_rank),
+                Cell::text(m.movement),
+            ]
+        })
+        .collect();
+    for n in &prev.not_comparable {
+        rows.push(vec![
+            Cell::text(format!("{} ({})", n.name, words::NOT_COMPARABLE)),
+            opt(n.csp_count),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::empty(),
+            opt(n.position),
+            Cell::empty(),
+            Cell::empty(),
+            opt(n.morile_rank),
+            Cell::text(words::NOT_COMPARABLE),
+        ]);
+    }
+    let mut notes = vec![format!(
+        "Against last year's review ({}). Places = last year's position minus this year's: positive means risen.",
+        prev.year.as_deref().unwrap_or(&prev.file)
+    )];
+    notes.extend(crate::assess::movement::partnerships_note(prev, a.appendix_a.expected));
+    if !prev.not_comparable.is_empty() {
+        notes.push(format!(
+            "{} of last year's names match no issue of this year's taxonomy; map them under [previous_names] in review.toml to compare them.",
+            prev.not_comparable.len()
+        ));
+    }
     Some(Section {
         title: format!(
             "Year on year, against {}{}",
@@ -819,26 +876,38 @@ pub fn movement(a: &Assessment) -> Option<Section> {
             fact("Last year", Cell::opt(prev.year.clone())),
         ],
         columns: MOVEMENT_COLUMNS.to_vec(),
-        rows: a
-            .movement
+        rows,
+        empty: Some("Nothing to compare.".into()),
+        notes,
+    })
+}
+
+/// The analyst's `[names]` mappings that the returns used (SPEC §3.3), when there are any.
+pub fn names_used(a: &Assessment) -> Option<Section> {
+    let used = &a.appendix_a.names_used;
+    if used.is_empty() {
+        return None;
+    }
+    Some(Section {
+        title: "Names counted through [names] in review.toml".into(),
+        facts: Vec::new(),
+        columns: vec![
+            col("name", "Name"),
+            col("issues", "Counted as"),
+            col("partnerships", "Partnerships"),
+        ],
+        rows: used
             .iter()
-            .map(|(issue, m)| {
-                vec![
-                    Cell::text(a.review.taxonomy.name(*issue)),
-                    Cell::whole(m.previous_csp_count),
-                    Cell::whole(a.appendix_a.count(*issue)),
-                    Cell::signed(m.csp_change),
-                    m.previous_morile_rank.map(Cell::whole).unwrap_or_else(Cell::empty),
-                    m.morile_rank_change.map(Cell::signed).unwrap_or_else(Cell::empty),
-                    Cell::text(m.movement),
-                ]
+            .map(|n| {
+                let mut issues = Cell::list(&n.issues);
+                if n.issues.is_empty() {
+                    issues.text = words::COUNTED_AS_NONE.into();
+                }
+                vec![Cell::text(&n.name), issues, Cell::list(&n.partnerships)]
             })
             .collect(),
-        empty: Some("Nothing to compare.".into()),
-        notes: vec![format!(
-            "Against last year's review ({}).",
-            prev.year.as_deref().unwrap_or(&prev.file)
-        )],
+        empty: None,
+        notes: Vec::new(),
     })
 }
 
@@ -867,6 +936,10 @@ pub fn comparison(a: &Assessment) -> Section {
     };
     let lead = |name: &str, issue: Option<usize>| a.review.lead(name, issue).unwrap_or_default().to_string();
     let issue_name = |issue: Option<usize>| issue.map(|i| tax.name(i).to_string()).unwrap_or_default();
+    let (renamed, themes_renamed) = crate::assess::movement::renamed(&a.review, &a.ranking);
+    let new_name = |list: &[crate::assess::movement::Renamed], from: &str| {
+        list.iter().find(|r| r.from == from).map(|r| r.to.clone())
+    };
     let mut rows: Vec<Vec<String>> = Vec::new();
     for p in &a.review.priorities {
         let ranked = p.issue.and_then(|i| a.ranking.iter().find(|x| x.issue == i));
@@ -874,6 +947,8 @@ pub fn comparison(a: &Assessment) -> Section {
         let change = if o.retained.contains(&p.name) {
             if ranked.is_some_and(|x| x.awaiting_decision()) {
                 "retained, awaiting a decision"
+            } else if new_name(&renamed, &p.name).is_some() {
+                "retained, renamed"
             } else {
                 "retained"
             }
@@ -904,11 +979,21 @@ pub fn comparison(a: &Assessment) -> Section {
     }
     for t in &a.review.themes {
         let removed = o.themes_removed.contains(&t.name);
+        let to = new_name(&themes_renamed, &t.name);
         rows.push(vec![
             "Cross-cutting theme".into(),
             t.name.clone(),
-            if removed { String::new() } else { t.name.clone() },
-            if removed { "removed" } else { "retained" }.into(),
+            if removed {
+                String::new()
+            } else {
+                to.clone().unwrap_or_else(|| t.name.clone())
+            },
+            match (removed, &to) {
+                (true, _) => "removed",
+                (false, Some(_)) => "retained, renamed",
+                (false, None) => "retained",
+            }
+            .into(),
             reason_of(t.issue),
             String::new(),
             issue_name(t.issue),

@@ -279,12 +279,19 @@ pub fn render_width(a: &Assessment, width: usize) -> String {
         let keys = s.keys();
         p.para(&s.title, "", "");
         p.section_table(s, &keys);
+        for n in &s.notes {
+            p.note(n);
+        }
         p.blank();
     }
 
     let s = &rep.data_quality;
     p.para(&s.title, "", "");
     facts(&mut p, s);
+    if let Some(n) = &rep.names_used {
+        p.para(&n.title, "", "");
+        p.section_table(n, &n.keys());
+    }
     let w = &rep.warnings;
     if w.notes.is_empty() {
         p.note(w.empty.as_deref().unwrap_or_default());

@@ -526,8 +526,15 @@ fn data_quality(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     start(p, a, &sec.title, &sec.headings())?;
     let mut r = p.rows(2, sec, &keys)?;
     r += 1;
-    let w = &rep.warnings;
     let s = p.s;
+    if let Some(n) = &rep.names_used {
+        p.ws.write_string_with_format(r, 0, &n.title, &s.bold)?;
+        r += 1;
+        p.header(r, &n.headings())?;
+        let keys = n.keys();
+        r = p.rows(r + 1, n, &keys)? + 1;
+    }
+    let w = &rep.warnings;
     p.ws.write_string_with_format(r, 0, &w.title, &s.bold)?;
     r += 1;
     p.header(r, &w.headings())?;

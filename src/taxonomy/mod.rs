@@ -1,13 +1,33 @@
 //! The issues that submissions are counted in, their aliases, and how names are matched (SPEC §3).
+//!
+//! Two taxonomies are built in ([`BUILTIN`]: `kent-2018-19` and `standard-2025`, the default); a review may
+//! bring its own file. The analyst's `[names]` and `[previous_names]` of review.toml ([`names`]) are held
+//! with the taxonomy, so every lookup sees them; [`advice`] helps with names that match nothing.
+
+pub mod advice;
+pub mod names;
 
 use crate::error::{Error, Location, Result};
+pub use names::{Lookup, NameMap, NameUsed};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
-/// The built-in default taxonomy: the Appendix A rows of 2018-19.
-pub const DEFAULT_TAXONOMY: &str = include_str!("../templates/taxonomy.toml");
+/// The built-in taxonomies: (name, the text of their file in `templates/`).
+pub const BUILTIN: [(&str, &str); 2] = [
+    ("kent-2018-19", include_str!("../../templates/kent-2018-19.toml")),
+    ("standard-2025", include_str!("../../templates/standard-2025.toml")),
+];
+/// The taxonomy of a review whose review.toml names none and whose folder has no taxonomy.toml.
+pub const DEFAULT: &str = "standard-2025";
+/// The file a review folder may hold to bring its own taxonomy.
+pub const FOLDER_FILE: &str = "taxonomy.toml";
 
+/// The text of a built-in taxonomy's file (for `init`, which copies it into a new review folder).
+pub fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTIN.iter().find(|(n, _)| key(n) == key(name)).map(|(_, t)| *t)
+}
 /// The matching key of a name: what is left once the differences SPEC §3 ignores are taken out
 /// (case, spaces, a trailing full stop or colon, "&" versus "and", hyphens, slashes, American spellings).
 ///
@@ -84,27 +104,83 @@ pub struct Issue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TaxonomyFile {
+    #[serde(default)]
+    generic_words: Option<Vec<String>>,
     issue: Vec<Issue>,
 }
 
-/// The issues of a review, in taxonomy order, with an index of every name that rolls up to each.
+/// The issues of a review, in taxonomy order, with an index of every name that rolls up to each, and the
+/// analyst's `[names]` and `[previous_names]`.
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     pub issues: Vec<Issue>,
-    /// Where it came from: "built-in" or the file's path.
+    /// Where it came from: a built-in name ("standard-2025") or the file as given in review.toml.
     pub source: String,
+    /// Whether it is one of [`BUILTIN`] (no file to fingerprint).
+    pub builtin: bool,
+    /// Words too common to show that two names are about the same thing (for suggestions).
+    pub generic_words: Vec<String>,
+    /// The analyst's reading of names the taxonomy does not know (`[names]`, SPEC §3.3).
+    pub names: NameMap,
+    /// Last year's names that this year's taxonomy does not know (`[previous_names]`, SPEC §5.2).
+    pub previous_names: NameMap,
     index: HashMap<String, IssueId>,
     /// (matching key, name) of every issue name, sub-issue and alias: the candidates for suggestions.
     known: Vec<(String, String)>,
+    /// The indexes behind suggestions, built the first time a name matches nothing.
+    advisor: OnceLock<advice::Advisor>,
 }
 
 impl Taxonomy {
-    /// The built-in default taxonomy.
-    pub fn builtin() -> Taxonomy {
-        Taxonomy::parse(DEFAULT_TAXONOMY, "built-in").expect("the built-in taxonomy is valid")
+    /// A built-in taxonomy by name (`kent-2018-19`, `standard-2025`), or `None` for any other name.
+    ///
+    /// ```
+    /// use csa_review::taxonomy::Taxonomy;
+    /// let t = Taxonomy::builtin("standard-2025").unwrap();
+    /// assert_eq!(t.issues.len(), 14);
+    /// assert_eq!(t.find("Knife crime").map(|i| t.name(i)), Some("Serious Violence"));
+    /// assert!(Taxonomy::builtin("kent-1999").is_none());
+    /// ```
+    pub fn builtin(name: &str) -> Option<Taxonomy> {
+        let (n, text) = BUILTIN.iter().find(|(n, _)| key(n) == key(name))?;
+        let mut t = Taxonomy::parse(text, n).expect("the built-in taxonomies are valid");
+        t.builtin = true;
+        Some(t)
     }
 
-    /// Read a taxonomy file (the format of `templates/taxonomy.toml`).
+    /// The default taxonomy, `standard-2025`.
+    pub fn standard() -> Taxonomy {
+        Taxonomy::builtin(DEFAULT).expect("the default taxonomy is built in")
+    }
+
+    /// The taxonomy of a review folder (SPEC §2): `given` is the `taxonomy` key of review.toml (a built-in
+    /// name, or a path relative to the folder); without it, the folder's taxonomy.toml when there is one,
+    /// else `standard-2025`.
+    pub fn for_review(folder: &Path, given: Option<&str>) -> Result<Taxonomy> {
+        match given.map(str::trim) {
+            Some(name) => {
+                if let Some(t) = Taxonomy::builtin(name) {
+                    return Ok(t);
+                }
+                let path = folder.join(name);
+                if !path.is_file() {
+                    let builtins: Vec<&str> = BUILTIN.iter().map(|b| b.0).collect();
+                    return Err(Error::input(
+                        Location::file(crate::config::REVIEW_FILE),
+                        format!(
+                            "`taxonomy = \"{name}\"` is neither a built-in taxonomy ({}) nor a file in the review folder",
+                            builtins.join(", ")
+                        ),
+                    ));
+                }
+                Taxonomy::load(&path, name)
+            }
+            None if folder.join(FOLDER_FILE).is_file() => Taxonomy::load(&folder.join(FOLDER_FILE), FOLDER_FILE),
+            None => Ok(Taxonomy::standard()),
+        }
+    }
+
+    /// Read a taxonomy file (the format of `templates/standard-2025.toml`).
     pub fn load(path: &Path, shown_as: &str) -> Result<Taxonomy> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         Taxonomy::parse(&text, shown_as)
@@ -154,16 +230,27 @@ impl Taxonomy {
             .flat_map(|i| std::iter::once(&i.name).chain(&i.sub_issues).chain(&i.aliases))
             .map(|n| (key(n), n.clone()))
             .collect();
+        let generic_words = file
+            .generic_words
+            .unwrap_or_else(advice::default_generic_words)
+            .iter()
+            .map(|w| advice::word_key(w))
+            .collect();
         Ok(Taxonomy {
             issues: file.issue,
             source: shown_as.to_string(),
+            builtin: false,
+            generic_words,
+            names: NameMap::default(),
+            previous_names: NameMap::default(),
             index,
             known,
+            advisor: OnceLock::new(),
         })
     }
 
-    /// The issue a name rolls up to, or `None` for an "other focus area" (SPEC §3).
-    pub fn find(&self, name: &str) -> Option<IssueId> {
+    /// The taxonomy's own issue for a name (names, sub-issues, aliases, labels), ignoring `[names]`.
+    pub fn find_own(&self, name: &str) -> Option<IssueId> {
         let k = key(name);
         if k.is_empty() {
             return None;
@@ -171,7 +258,28 @@ impl Taxonomy {
         if let Some(&id) = self.index.get(&k) {
             return Some(id);
         }
-        without_trailing_parenthetical(name).and_then(|rest| self.find(rest))
+        without_trailing_parenthetical(name).and_then(|rest| self.find_own(rest))
+    }
+
+    /// What a name counts as (SPEC §3.3): the analyst's `[names]` first, then the taxonomy's own names.
+    pub fn lookup(&self, name: &str) -> Lookup<'_> {
+        if let Some((entry, issues)) = self.names.get(name) {
+            return Lookup::Mapped { entry, issues };
+        }
+        match self.find_own(name) {
+            Some(id) => Lookup::Issue(id),
+            None => Lookup::Unknown,
+        }
+    }
+
+    /// The issue a name rolls up to, or `None` for an "other focus area" (SPEC §3). A name that `[names]`
+    /// maps to several issues gives the first of them (use [`Taxonomy::lookup`] to count it as each).
+    pub fn find(&self, name: &str) -> Option<IssueId> {
+        match self.lookup(name) {
+            Lookup::Issue(id) => Some(id),
+            Lookup::Mapped { issues, .. } => issues.first().copied(),
+            Lookup::Unknown => None,
+        }
     }
 
     /// The issue with exactly this name (compared by key), for names from review.toml.
@@ -183,17 +291,30 @@ impl Taxonomy {
             .or_else(|| self.find(name))
     }
 
-    /// The known name (issue, sub-issue or alias) nearest to one that matched nothing: the suggestion.
-    pub fn nearest(&self, name: &str) -> &str {
-        let k = key(without_trailing_parenthetical(name).unwrap_or(name));
-        let mut best: (f64, &str) = (-1.0, &self.issues[0].name);
-        for (known_key, known) in &self.known {
-            let score = strsim::jaro_winkler(&k, known_key);
-            if score > best.0 {
-                best = (score, known);
-            }
-        }
-        best.1
+    /// Advice on a name that matches nothing (SPEC §3.3): the issues it names as whole words, or a
+    /// genuinely close known name, or nothing. Cheap: the search is indexed by words and bounded.
+    pub fn advise(&self, name: &str) -> advice::Advice {
+        self.advisor
+            .get_or_init(|| advice::Advisor::new(self))
+            .advise(self, name)
+    }
+
+    /// The closest known name for a message, when one is genuinely close (see [`Taxonomy::advise`]).
+    pub fn closest(&self, name: &str) -> Option<String> {
+        self.advise(name).closest_name(self)
+    }
+
+    /// A message fragment for a name that matches nothing: " (nearest: \"X\")" or "".
+    pub fn hint(&self, name: &str) -> String {
+        self.closest(name)
+            .map(|n| format!(" (nearest: \"{n}\")"))
+            .unwrap_or_default()
+    }
+
+    /// The known name nearest to one that matched nothing; kept for older callers, who should prefer
+    /// [`Taxonomy::hint`] or [`Taxonomy::closest`] (which say nothing when nothing is close).
+    pub fn nearest(&self, name: &str) -> String {
+        self.closest(name).unwrap_or_else(|| "none close".to_string())
     }
 
     pub fn name(&self, id: IssueId) -> &str {
@@ -206,6 +327,16 @@ impl Taxonomy {
 
     pub fn is_empty(&self) -> bool {
         self.issues.is_empty()
+    }
+
+    /// Every known name (issue names, sub-issues, aliases) with its matching key.
+    pub fn known(&self) -> &[(String, String)] {
+        &self.known
+    }
+
+    /// The issue a known-name key belongs to (labels included).
+    pub(crate) fn issue_of_key(&self, k: &str) -> Option<IssueId> {
+        self.index.get(k).copied()
     }
 }
 
@@ -226,7 +357,7 @@ mod tests {
 
     #[test]
     fn every_spelling_the_spec_allows_rolls_up() {
-        let t = Taxonomy::builtin();
+        let t = Taxonomy::builtin("kent-2018-19").unwrap();
         let asb = t.by_name("Anti-Social Behaviour").unwrap();
         for name in [
             "ASB",
@@ -260,11 +391,12 @@ mod tests {
 
     #[test]
     fn unknown_names_are_not_mapped_and_get_a_suggestion() {
-        let t = Taxonomy::builtin();
+        let t = Taxonomy::builtin("kent-2018-19").unwrap();
         assert_eq!(t.find("Troubled families"), None);
         assert_eq!(t.find("Health & wellbeing"), None);
         assert_eq!(t.find(""), None);
-        assert_eq!(t.nearest("Domestik abuse"), "Domestic Abuse");
+        assert_eq!(t.closest("Domestik abuse").as_deref(), Some("Domestic Abuse"));
+        assert_eq!(t.closest("Troubled families"), None);
     }
 
     #[test]

@@ -1,0 +1,258 @@
+//! Issue 14, the analyst's day: a fresh review folder made with `init`, filled in as an analyst would, and
+//! what each command says about the likely mistakes (SPEC §4.1, §4.2, §6).
+
+mod common;
+
+use common::{bin, put_rows};
+use rust_xlsxwriter::Workbook;
+use std::path::{Path, PathBuf};
+
+/// A review folder made by `csa-review init` (Kent, 2026-27) with these partnerships filled in.
+fn fresh_review(root: &Path, partnerships: &[&str]) -> PathBuf {
+    let dir = root.join("2026-27");
+    bin()
+        .arg("init")
+        .arg(&dir)
+        .args(["--area", "Kent", "--year", "2026-27"])
+        .assert()
+        .success();
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();
+    let list = partnerships
+        .iter()
+        .map(|p| format!("\"{p}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let toml = toml.replace("partnerships = []", &format!("partnerships = [{list}]"));
+    assert!(
+        toml.contains(&list),
+        "init's review.toml has a `partnerships = []` line to fill in"
+    );
+    std::fs::write(dir.join("review.toml"), toml).unwrap();
+    dir
+}
+
+/// A return as a CSP fills in the district template: labels in A, values in B, from row 3 (below a title).
+fn district_return(path: &Path, partnership: &str, year: &str, issues: &[(&str, &str)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Submission").unwrap();
+    ws.write_string(0, 0, "Strategic assessment return").unwrap();
+    put_rows(
+        ws,
+        2,
+        &[
+            vec!["Partnership", partnership],
+            vec!["Assessment year", year],
+            vec!["Completed by", "Community Safety Manager"],
+        ],
+    );
+    let ws = wb.add_worksheet().set_name("Issues").unwrap();
+    let mut rows = vec![vec!["Issue", "Identified as"]];
+    rows.extend(issues.iter().map(|(i, id)| vec![*i, *id]));
+    put_rows(ws, 0, &rows);
+    wb.save(path).unwrap();
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).to_string()
+}
+
+#[test]
+fn validate_checks_a_mistyped_return_against_its_review_as_the_folder_review_does() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford", "Kingsmoor", "Dover"]);
+    district_return(
+        &dir.join("submissions/ashford.xlsx"),
+        "Ashford",
+        "2026-27",
+        &[("DA", "Main priority")],
+    );
+    district_return(
+        &dir.join("submissions/kingsmore.xlsx"),
+        "Kingsmore",
+        "2026-27",
+        &[("DA", "Main priority")],
+    );
+
+    let review = bin().args(["review", "--no-workbook"]).arg(&dir).output().unwrap();
+    assert_eq!(review.status.code(), Some(1));
+    let review_err = text(&review.stderr);
+    let reported = review_err
+        .lines()
+        .find(|l| l.starts_with("error:") && l.contains("Kingsmore"))
+        .unwrap_or_else(|| panic!("the folder review names the mistyped return: {review_err}"))
+        .to_string();
+    assert!(
+        reported.contains("cell B3") && reported.contains("Did you mean \"Kingsmoor\""),
+        "{reported}"
+    );
+
+    // Validating that one file, inside its review folder, reports the same error and fails.
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("submissions/kingsmore.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.lines().any(|l| l == reported),
+        "{stdout}\nexpected the line: {reported}"
+    );
+    assert!(stdout.contains("1 error(s)"), "{stdout}");
+    // Only what concerns this file: not the other partnerships' missing returns.
+    assert!(!stdout.contains("no submission from"), "{stdout}");
+
+    // A correct return validates cleanly against the same review, from inside the submissions folder too.
+    let out = bin()
+        .arg("validate")
+        .arg("ashford.xlsx")
+        .current_dir(dir.join("submissions"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_return_of_another_year_is_a_warning_naming_file_and_cell_and_still_counts() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford", "Dover"]);
+    district_return(
+        &dir.join("submissions/ashford.xlsx"),
+        "Ashford",
+        "2026/27",
+        &[("DA", "Main priority")],
+    );
+    district_return(
+        &dir.join("submissions/dover.xlsx"),
+        "Dover",
+        "2025-26",
+        &[("DA", "Main priority")],
+    );
+
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("submissions/dover.xlsx"))
+        .arg(dir.join("submissions/ashford.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "a warning, not an error: {}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    let warning = stdout
+        .lines()
+        .find(|l| l.contains("2025-26"))
+        .unwrap_or_else(|| panic!("{stdout}"));
+    assert!(
+        warning.starts_with("warning: submissions/dover.xlsx, sheet 'Submission', cell B4:")
+            && warning.contains("2026-27"),
+        "{warning}"
+    );
+    assert!(!stdout.contains("ashford"), "2026/27 is the review's year: {stdout}");
+
+    // The folder review warns once about it and counts the return.
+    let out = bin()
+        .args(["review", "--no-workbook", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let about_year: Vec<&serde_json::Value> = j["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["message"].as_str().unwrap().contains("2025-26"))
+        .collect();
+    assert_eq!(about_year.len(), 1, "{about_year:?}");
+    assert_eq!(about_year[0]["file"], "submissions/dover.xlsx");
+    assert_eq!(about_year[0]["cell"], "B4");
+    assert_eq!(j["partnerships"]["received"], 2);
+    assert_eq!(j["appendix_a"][0]["csp_count"], 2);
+}
+
+#[test]
+fn validate_outside_a_review_folder_says_what_it_could_not_check() {
+    let root = tempfile::tempdir().unwrap();
+    let loose = root.path().join("loose");
+    std::fs::create_dir_all(&loose).unwrap();
+    district_return(
+        &loose.join("kingsmore.xlsx"),
+        "Kingsmore",
+        "2019-20",
+        &[("DA", "Main priority")],
+    );
+    let out = bin()
+        .arg("validate")
+        .arg(loose.join("kingsmore.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("not inside a review folder")
+            && stdout.contains("partnership and Assessment year could not be checked"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("Kingsmoor") && !stdout.contains("2019-20"), "{stdout}");
+}
+
+#[test]
+fn status_suggests_the_expected_partnership_a_return_is_close_to() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford", "Kingsmoor", "Dover"]);
+    district_return(
+        &dir.join("submissions/ashford.xlsx"),
+        "Ashford",
+        "2026-27",
+        &[("DA", "Main priority")],
+    );
+    district_return(
+        &dir.join("submissions/kingsmore.xlsx"),
+        "Kingsmore",
+        "2026-27",
+        &[("DA", "Main priority")],
+    );
+    let out = bin().arg("status").arg(&dir).output().unwrap();
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Did you mean \"Kingsmoor\""),
+        "the suggestion validate makes: {stdout}"
+    );
+    assert!(
+        stdout.contains("1 received, 2 missing, 0 invalid of 3 expected"),
+        "{stdout}"
+    );
+
+    let out = bin().args(["status", "--format", "json"]).arg(&dir).output().unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |name: &str| {
+        j["partnerships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["partnership"] == name)
+            .unwrap()
+            .clone()
+    };
+    let kingsmoor = row("Kingsmoor");
+    assert_eq!(kingsmoor["status"], "missing");
+    let hint = kingsmoor["problem"].as_str().unwrap();
+    assert!(
+        hint.contains("submissions/kingsmore.xlsx") && hint.contains("\"Kingsmore\""),
+        "{hint}"
+    );
+    assert!(row("Dover")["problem"].is_null(), "no return is close to Dover");
+    let unmatched = j["unmatched"][0].as_array().unwrap();
+    assert_eq!(unmatched[0], "submissions/kingsmore.xlsx");
+    assert!(
+        unmatched[1]
+            .as_str()
+            .unwrap()
+            .starts_with("sheet 'Submission', cell B3: unknown partnership")
+    );
+}

@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 /// The warning of a review with no priorities in force (SPEC §5.1).
 pub const NO_CURRENT_PRIORITIES: &str = "no current priorities: review.toml has no [current] priorities and no `previous` workbook gives them, so every issue with local support will read as new (\"add\"); list the priorities in force under [current]";
 
+/// The warning of a review run without MoRiLE scores: its recommendations rest on local support alone.
+pub const NO_MORILE: &str = "this review has no MoRiLE scores (no morile.xlsx in the review folder and none named in review.toml), so no priority is retained on its MoRiLE band and every MoRiLE figure is 0; save the filled-in MoRiLE workbook as morile.xlsx in the review folder";
+
 /// An input file and its fingerprint, for the Provenance sheet.
 #[derive(Debug, Clone)]
 pub struct InputFile {

@@ -256,3 +256,108 @@ fn status_suggests_the_expected_partnership_a_return_is_close_to() {
             .starts_with("sheet 'Submission', cell B3: unknown partnership")
     );
 }
+
+#[test]
+fn a_filled_morile_workbook_left_in_templates_stops_the_review_and_says_where_to_move_it() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford", "Dover", "Kingsmoor"]);
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap().replace(
+        "priorities = [\n",
+        "priorities = [\n  { name = \"Modern Slavery\", issue = \"Serious and Organised Crime\" },\n",
+    );
+    std::fs::write(dir.join("review.toml"), toml).unwrap();
+    for (file, p) in [("a.xlsx", "Ashford"), ("d.xlsx", "Dover"), ("k.xlsx", "Kingsmoor")] {
+        district_return(
+            &dir.join("submissions").join(file),
+            p,
+            "2026-27",
+            &[("DA", "Main priority")],
+        );
+    }
+    // The blank templates init wrote do not count as filled in: the review runs, warning that it has no MoRiLE.
+    let out = bin().args(["review", "--no-workbook"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("no morile.xlsx in the review folder, so the review runs without MoRiLE scores"),
+        "{stdout}"
+    );
+    assert!(
+        text(&out.stderr).contains("warning: this review has no MoRiLE scores"),
+        "said on the terminal too, after the tables: {}",
+        text(&out.stderr)
+    );
+
+    // The analyst fills in templates/morile.xlsx where init put it.
+    common::morile(
+        &dir.join("templates/morile.xlsx"),
+        &["Item", "Issue", "Score"],
+        &[
+            vec!["Modern Slavery", "Serious and Organised Crime", "760"],
+            vec!["Burglary", "", "90"],
+        ],
+    );
+    let before = common::snapshot(&dir);
+    let out = bin().arg("review").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "never a review silently without MoRiLE");
+    let stderr = text(&out.stderr);
+    let line = stderr
+        .lines()
+        .find(|l| l.starts_with("error: templates/morile.xlsx:"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        line.contains("filled in (2 items)")
+            && line.contains("Move it to morile.xlsx")
+            && line.contains("morile = \"templates/morile.xlsx\""),
+        "{line}"
+    );
+    assert_eq!(common::snapshot(&dir), before, "nothing written");
+    // validate on the folder says the same.
+    let out = bin().arg("validate").arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains(line), "{}", text(&out.stdout));
+
+    // Moved where review.toml says, the review runs with it: the priority is retained on its High band.
+    std::fs::rename(dir.join("templates/morile.xlsx"), dir.join("morile.xlsx")).unwrap();
+    let out = bin()
+        .args(["review", "--no-workbook", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let soc = common::row(&j, "ranking", "Serious and Organised Crime");
+    assert_eq!(soc["recommendation"], "retain", "{soc}");
+}
+
+#[test]
+fn a_filled_horizon_scan_saved_under_another_name_is_an_error_naming_it() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford"]);
+    district_return(
+        &dir.join("submissions/a.xlsx"),
+        "Ashford",
+        "2026-27",
+        &[("DA", "Main priority")],
+    );
+    common::horizon(
+        &dir.join("Horizon scan 2026-27.xlsx"),
+        &[vec!["Political", "New strategy", "Domestic Abuse", "High"]],
+    );
+    let out = bin().args(["review", "--no-workbook"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("error: Horizon scan 2026-27.xlsx: this horizon-scan workbook is filled in (1 item)")
+            && stderr.contains("Move it to horizon.xlsx"),
+        "{stderr}"
+    );
+    // Named in review.toml, it is read.
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap().replace(
+        "# horizon = \"horizon.xlsx\"",
+        "horizon = \"Horizon scan 2026-27.xlsx\"",
+    );
+    std::fs::write(dir.join("review.toml"), toml).unwrap();
+    let out = bin().args(["review", "--no-workbook"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

@@ -361,3 +361,153 @@ fn a_filled_horizon_scan_saved_under_another_name_is_an_error_naming_it() {
     let out = bin().args(["review", "--no-workbook"]).arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// The non-blank cells of a column of a sheet, top to bottom.
+fn column(path: &Path, sheet: &str, col: u32) -> Vec<String> {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).unwrap();
+    let range = wb.worksheet_range(sheet).unwrap();
+    (0..range.end().map_or(0, |e| e.0 + 1))
+        .map(|r| range.get_value((r, col)).map(|d| d.to_string()).unwrap_or_default())
+        .filter(|v| !v.is_empty())
+        .collect()
+}
+
+/// The XML of a workbook's sheet, found by its name.
+fn sheet_xml(path: &Path, name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut workbook = String::new();
+    zip.by_name("xl/workbook.xml")
+        .unwrap()
+        .read_to_string(&mut workbook)
+        .unwrap();
+    // rust_xlsxwriter numbers the sheet files in the order of the workbook's sheets.
+    let names: Vec<&str> = workbook
+        .split("<sheet ")
+        .skip(1)
+        .map(|s| s.split("name=\"").nth(1).unwrap().split('"').next().unwrap())
+        .collect();
+    let n = names.iter().position(|n| *n == name).unwrap() + 1;
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{n}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}
+
+#[test]
+fn init_says_to_fill_in_the_partnerships_then_make_the_district_return_that_offers_them() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("2026-27");
+    let out = bin()
+        .arg("init")
+        .arg(&dir)
+        .args(["--area", "Kent", "--year", "2026-27"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let said = text(&out.stderr);
+    assert!(
+        !said.contains("send templates/district.xlsx"),
+        "never the template made before the partnerships: {said}"
+    );
+    let fill = said
+        .find("list the partnerships")
+        .expect("says to fill in the partnerships");
+    let make = said
+        .find("csa-review template district --review")
+        .expect("says how to make the return");
+    assert!(fill < make, "first the partnerships, then the template: {said}");
+
+    // The analyst fills in the partnerships, then runs the command exactly as init printed it.
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap().replace(
+        "partnerships = []",
+        "partnerships = [\"Ashford\", \"Kingsmoor\", \"Dover\"]",
+    );
+    std::fs::write(dir.join("review.toml"), toml).unwrap();
+    let command: Vec<&str> = said
+        .lines()
+        .find(|l| l.contains("csa-review template district"))
+        .unwrap()
+        .split_whitespace()
+        .skip(1)
+        .collect();
+    bin().args(&command).assert().success();
+    let made = PathBuf::from(command[command.iter().position(|a| *a == "--out").unwrap() + 1]);
+    assert_eq!(made, dir.join("district-return.xlsx"));
+    assert_eq!(
+        column(&made, "Lists", 0),
+        ["Partnership", "Ashford", "Kingsmoor", "Dover"],
+        "the drop-down offers review.toml's partnerships"
+    );
+    let submission = sheet_xml(&made, "Submission");
+    assert!(
+        submission.contains("sqref=\"B3\"><formula1>Lists!$A$2:$A$4</formula1>"),
+        "the Partnership cell's drop-down: {submission}"
+    );
+    // The Submission sheet prints on one A4 page: fitted to the page, one wide and (by default) one tall.
+    assert!(submission.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{submission}");
+    assert!(
+        submission.contains("paperSize=\"9\"") && !submission.contains("fitToHeight=\"0\""),
+        "{submission}"
+    );
+    // The review reads the returns made from it: an untouched one is refused for its empty Partnership.
+    std::fs::copy(&made, dir.join("submissions/blank.xlsx")).unwrap();
+    let out = bin()
+        .args(["validate"])
+        .arg(dir.join("submissions/blank.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("sheet 'Submission', cell B3"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn the_morile_template_lists_levels_in_order_of_severity() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford"]);
+    let made = dir.join("templates/morile.xlsx");
+    let lists = |col| column(&made, "Lists", col);
+    let header = lists(0);
+    assert_eq!(header[0], "Issue");
+    let levels = |factor: &str| {
+        let c = (0..20)
+            .find(|&c| lists(c).first().map(String::as_str) == Some(factor))
+            .unwrap();
+        lists(c)[1..].to_vec()
+    };
+    assert_eq!(
+        levels("Physical"),
+        ["None", "Limited", "Moderate", "Substantial", "Critical"]
+    );
+    assert_eq!(
+        levels("Frequency"),
+        ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]
+    );
+    assert_eq!(levels("Capacity"), ["Sufficient", "Partial", "Insufficient"]);
+    assert_eq!(levels("Opportunity"), ["Low", "Medium", "High"]);
+    let help = column(&made, "Instructions", 0).join("\n");
+    assert!(
+        help.contains("Physical: None 0, Limited 5, Moderate 10, Substantial 20, Critical 40"),
+        "{help}"
+    );
+    // The same from `template morile`, with a review's own scheme written in any order.
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap()
+        + "\n[morile_scheme.levels]\n\"Physical\" = { Severe = 30, Minor = 1, Serious = 10 }\n";
+    std::fs::write(dir.join("review.toml"), toml).unwrap();
+    let own = root.path().join("own-morile.xlsx");
+    bin()
+        .args(["template", "morile", "--review"])
+        .arg(&dir)
+        .arg("--out")
+        .arg(&own)
+        .assert()
+        .success();
+    assert_eq!(column(&own, "Lists", 1), ["Physical", "Minor", "Serious", "Severe"]);
+}

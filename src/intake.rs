@@ -1,7 +1,7 @@
 //! Submission intake: the files of the submissions folder, read (in parallel when there are many) with
 //! progress reported through a callback, and where each expected partnership's return stands (`status`).
 
-use crate::config::{self, Review};
+use crate::config::Review;
 use crate::error::{Diagnostics, Error, Location, Result};
 use crate::read;
 use crate::read::submission::Submission;
@@ -118,56 +118,7 @@ pub fn read_submissions(
 /// `status` and `validate FILE` alike), so that each gets the same checks. An `Assessment year` that is not
 /// the review's year is a warning naming the file and cell; the return still counts (SPEC §4.1).
 pub fn read_submission(review: &Review, path: &Path, d: &mut Diagnostics) -> Option<Submission> {
-    let shown = review.shown(path);
-    let s = read::submission::read(path, &shown, review.limits, d)?;
-    if let Some(written) = &s.assessment_year
-        && !same_year(written, &review.year)
-    {
-        d.warning(
-            year_cell(review, path, &shown),
-            format!(
-                "the Assessment year is \"{}\", not this review's year {}: check that this is this year's return and not last year's sent by mistake (it is counted)",
-                crate::taxonomy::shorten(written),
-                review.year
-            ),
-        );
-    }
-    Some(s)
-}
-
-/// Whether an `Assessment year` as written is the review's year (YYYY-YY): "2026-27", "2026/27" and
-/// "2026-2027" are the same year; a single calendar year counts when it is either half of it.
-pub fn same_year(written: &str, year: &str) -> bool {
-    if let Some(y) = config::plan_year(written) {
-        return y == year;
-    }
-    let w = written.trim();
-    let Some(first) = year.get(..4).and_then(|f| f.parse::<u32>().ok()) else {
-        return false;
-    };
-    w.len() == 4 && w.parse::<u32>().is_ok_and(|n| n == first || n == first + 1)
-}
-
-/// The cell of a return's `Assessment year`, found again only when it needs naming (a return of another
-/// year): the reader gives the value, not its cell.
-fn year_cell(review: &Review, path: &Path, shown: &str) -> Location {
-    let fallback = Location::sheet(shown, "Submission");
-    let Ok(mut wb) = read::Workbook::open(path, shown, review.limits) else {
-        return fallback;
-    };
-    let Ok(sheet) = wb.sheet("Submission") else {
-        return fallback;
-    };
-    sheet
-        .rows
-        .iter()
-        .find(|(row, _)| {
-            sheet
-                .get(*row, 0)
-                .as_text()
-                .is_some_and(|label| crate::taxonomy::names_match(&label, "Assessment year"))
-        })
-        .map_or(fallback, |(row, _)| sheet.location(*row, 1))
+    read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), d)
 }
 
 /// Where one expected partnership's return stands (`csa-review status`).

@@ -34,6 +34,7 @@ pub mod assess;
 pub mod config;
 pub mod error;
 pub mod intake;
+pub mod io;
 pub mod read;
 pub mod report;
 pub mod review;

@@ -85,9 +85,8 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
     let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
     let appendix_a = assess::appendix_a::count(&review, &received, &mut d);
 
-    let factors: Vec<String> = review.scheme.all_factors().cloned().collect();
     let morile = review.morile.as_ref().and_then(|p| {
-        let sheet = read::morile::read(p, &review.shown(p), &factors, review.limits, &mut d)?;
+        let sheet = read::morile::read_with_scheme(p, &review.shown(p), &review.scheme, review.limits, &mut d)?;
         Some(assess::morile::assess(&sheet, &review.scheme, &review.taxonomy, &mut d))
     });
     let horizon_rows = review
@@ -230,8 +229,7 @@ fn validate_file(path: &Path, review: Option<&Review>, d: &mut Diagnostics) {
         }
     };
     if names.iter().any(|n| n == "morile") {
-        let factors: Vec<String> = scheme.all_factors().cloned().collect();
-        if let Some(sheet) = read::morile::read(path, &shown, &factors, limits, d) {
+        if let Some(sheet) = read::morile::read_with_scheme(path, &shown, scheme, limits, d) {
             assess::morile::assess(&sheet, scheme, tax, d);
         }
     } else if names.iter().any(|n| n == "pestelo") {

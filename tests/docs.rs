@@ -127,7 +127,7 @@ fn run_documented(file: &str) -> (usize, usize) {
     let commands = documented(&read(file));
     let scratch = tempfile::tempdir().unwrap();
     // A copy of the checkout's Cargo.toml: `cargo run -- review` with no folder runs the bundled sample there.
-    std::fs::copy(root.join("Cargo.toml"), scratch.path().join("Cargo.toml")).unwrap();
+    std::fs::copy(root().join("Cargo.toml"), scratch.path().join("Cargo.toml")).unwrap();
     copy_dir(&sample(), &scratch.path().join("samples/kent-2018-19"));
     copy_dir(
         &sample().parent().unwrap().join("kent-2017-18"),

@@ -1,11 +1,16 @@
 //! Mutation test: thousands of damaged copies of real workbooks (bit flips, truncations, deleted or swapped
 //! zip entries, edited XML), made with a fixed seed. Every one must give a result or a clean error: never a
 //! panic that escapes, never a hang. The number tried is printed (run with --nocapture to see it).
+//! Each format's bytes are also read under every other format's extension, and things that are not regular
+//! files (pipes, devices, folders) under every extension.
 
 use csa_review::config::Limits;
 use csa_review::error::Diagnostics;
 use std::io::{Cursor, Read, Write};
 use std::path::Path;
+
+/// The names a workbook may be given: every format's, others, and none.
+const EXTENSIONS: [&str; 8] = [".xlsx", ".xlsm", ".xls", ".ods", ".xlsb", ".csv", ".txt", ""];
 
 /// xorshift64*: a small deterministic generator, so the same copies are made on every run.
 struct Rng(u64);
@@ -127,15 +132,16 @@ fn thousands_of_damaged_workbooks_give_a_result_or_a_clean_error() {
     let (mut tried, mut clean_errors, mut read_fine) = (0usize, 0usize, 0usize);
     for original in &originals {
         let bytes = std::fs::read(original).unwrap();
-        let ext = original.extension().unwrap().to_str().unwrap();
-        let path = dir.path().join(format!("damaged.{ext}"));
         for _ in 0..400 {
+            // Each damaged copy also goes under another format's name in turn: content decides the format.
+            let ext = EXTENSIONS[tried % EXTENSIONS.len()];
+            let path = dir.path().join(format!("damaged{ext}"));
             std::fs::write(&path, mutate(&bytes, &mut rng)).unwrap();
             // To find the copy behind a hang: MUTATION_TRACE=1 prints each copy's number and keeps the
             // current one as /tmp/mutation-current.EXT.
             if std::env::var("MUTATION_TRACE").is_ok() {
                 eprintln!("{} {}", original.display(), tried);
-                std::fs::copy(&path, format!("/tmp/mutation-current.{ext}")).unwrap();
+                std::fs::copy(&path, format!("/tmp/mutation-current{ext}")).unwrap();
             }
             let mut d = Diagnostics::default();
             let name = original.file_name().unwrap().to_str().unwrap();
@@ -168,4 +174,109 @@ fn thousands_of_damaged_workbooks_give_a_result_or_a_clean_error() {
         csa_review::read::sheet::caught_panics()
     );
     assert_eq!(tried, 2400);
+}
+
+/// Read a submission, failing the test if the read takes more than a few seconds (a pipe would block).
+fn read_submission(path: &Path) -> (Option<csa_review::read::submission::Submission>, Diagnostics) {
+    let path = path.to_path_buf();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut d = Diagnostics::default();
+        let s = csa_review::read::submission::read(&path, "named", Limits::default(), &mut d);
+        let _ = send.send((s, d));
+    });
+    receive
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the read finished (no wait on a pipe, no endless read of a device)")
+}
+
+/// What a submission says, for comparing two reads.
+fn summary(s: &csa_review::read::submission::Submission) -> (String, Vec<(String, String)>) {
+    (
+        s.partnership.clone(),
+        s.rows
+            .iter()
+            .map(|r| (r.name.clone(), format!("{:?}", r.identified)))
+            .collect(),
+    )
+}
+
+#[test]
+fn each_format_under_each_extension_is_read_as_what_it_is() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut tried = 0;
+    for original in [
+        root.join("samples/kent-2018-19/submissions/01-ashford.xlsx"),
+        root.join("tests/fixtures/swale.ods"),
+        root.join("tests/fixtures/dover.xls"),
+    ] {
+        let (own, d) = read_submission(&original);
+        assert!(!d.has_errors(), "{:?}", d.problems);
+        let own = summary(&own.unwrap());
+        let bytes = std::fs::read(&original).unwrap();
+        for ext in EXTENSIONS {
+            let path = dir.path().join(format!("swapped{ext}"));
+            std::fs::write(&path, &bytes).unwrap();
+            let (read, d) = read_submission(&path);
+            assert!(!d.has_errors(), "{} as {ext:?}: {:?}", original.display(), d.problems);
+            assert_eq!(summary(&read.unwrap()), own, "{} as {ext:?}", original.display());
+            tried += 1;
+        }
+    }
+    // What is not a workbook the tool reads, under every name: a clean error naming the file.
+    let xlsb = rezip(&[
+        ("[Content_Types].xml".into(), b"<Types/>".to_vec()),
+        ("xl/workbook.bin".into(), vec![0x83, 0x01, 0x00]),
+    ]);
+    let docx = rezip(&[("word/document.xml".into(), b"<w:document/>".to_vec())]);
+    let others: [(&str, Vec<u8>, &str); 5] = [
+        ("xlsb", xlsb, ".xlsb"),
+        ("docx", docx, "zip file holding no workbook"),
+        ("csv", b"Partnership,Dover\nIssue,Identified as\n".to_vec(), "not a"),
+        (
+            "html",
+            b"<html><body><table><tr><td>1</td></tr></table></body></html>".to_vec(),
+            "not a",
+        ),
+        ("empty", Vec::new(), "empty"),
+    ];
+    for (what, bytes, says) in &others {
+        for ext in EXTENSIONS {
+            let path = dir.path().join(format!("other{ext}"));
+            std::fs::write(&path, bytes).unwrap();
+            let (read, d) = read_submission(&path);
+            assert!(read.is_none() && d.has_errors(), "{what} as {ext:?}");
+            let e = d.errors().next().unwrap();
+            assert_eq!(e.location.file.as_deref(), Some("named"));
+            assert!(e.message.contains(says), "{what} as {ext:?}: {}", e.message);
+            tried += 1;
+        }
+    }
+    println!("format swaps: {tried} reads");
+}
+
+#[cfg(unix)]
+#[test]
+fn things_that_are_not_regular_files_are_refused_under_every_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    for ext in EXTENSIONS {
+        let fifo = dir.path().join(format!("pipe{ext}"));
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a valid C string.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        let folder = dir.path().join(format!("folder{ext}"));
+        std::fs::create_dir(&folder).unwrap();
+        for (path, says) in [(&fifo, "a pipe (FIFO)"), (&folder, "a folder")] {
+            let (read, d) = read_submission(path);
+            assert!(read.is_none());
+            let e = d.errors().next().expect("an error");
+            assert!(e.message.contains(says), "{}: {}", path.display(), e.message);
+        }
+    }
+    for device in ["/dev/zero", "/dev/null", "/dev/urandom"] {
+        let (read, d) = read_submission(Path::new(device));
+        assert!(read.is_none());
+        assert!(d.errors().next().unwrap().message.contains("a device"), "{device}");
+    }
 }

@@ -394,3 +394,84 @@ fn every_name_listed_in_the_spec_rolls_up() {
         }
     }
 }
+
+/// A workbook saved in the 1904 date system (as Excel for Mac once did): `workbookPr date1904="1"` added to
+/// a workbook written with the 1900 system, and its date serials moved by the 1,462 days between the two.
+fn submission_with_date(path: &std::path::Path, date1904: bool, completed: &str) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Submission").unwrap();
+    put_rows(ws, 0, &[vec!["Partnership", "Northtown"], vec!["Date completed"]]);
+    let date_format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    // 2026-01-30 is serial 46052 in the 1900 system, 44590 in the 1904 one.
+    let serial = if date1904 { 46052.0 - 1462.0 } else { 46052.0 };
+    if completed.is_empty() {
+        ws.write_number_with_format(1, 1, serial, &date_format).unwrap();
+    } else {
+        ws.write_string(1, 1, completed).unwrap();
+    }
+    put_rows(
+        wb.add_worksheet().set_name("Issues").unwrap(),
+        0,
+        &[vec!["Issue", "Identified as"], vec!["DA", "Main priority"]],
+    );
+    let bytes = wb.save_to_buffer().unwrap();
+    let bytes = if date1904 {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut out);
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).unwrap();
+            let name = f.name().unwrap().to_string();
+            let mut data = String::new();
+            std::io::Read::read_to_string(&mut f, &mut data).unwrap();
+            if name == "xl/workbook.xml" {
+                data = if data.contains("<workbookPr") {
+                    data.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1)
+                } else {
+                    data.replacen("<bookViews>", "<workbookPr date1904=\"1\"/><bookViews>", 1)
+                };
+                assert!(data.contains("date1904"));
+            }
+            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            std::io::Write::write_all(&mut w, data.as_bytes()).unwrap();
+        }
+        w.finish().unwrap();
+        out.into_inner()
+    } else {
+        bytes
+    };
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn date_completed(path: &std::path::Path) -> Option<String> {
+    let mut d = csa_review::error::Diagnostics::default();
+    let s = csa_review::read::submission::read(path, "n.xlsx", csa_review::config::Limits::default(), &mut d);
+    assert!(!d.has_errors(), "{:?}", d.problems);
+    s.unwrap().date_completed
+}
+
+#[test]
+fn dates_honour_the_workbooks_date_system_and_show_as_iso() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("1900.xlsx"), dir.path().join("1904.xlsx"));
+    submission_with_date(&a, false, "");
+    submission_with_date(&b, true, "");
+    assert_eq!(date_completed(&a).as_deref(), Some("2026-01-30"));
+    assert_eq!(date_completed(&b).as_deref(), Some("2026-01-30"), "not four years out");
+}
+
+#[test]
+fn a_date_typed_as_text_shows_as_iso_when_it_can_be_read_only_one_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("n.xlsx");
+    for (typed, shown) in [
+        ("30/01/2026", "2026-01-30"),
+        ("30 January 2026", "2026-01-30"),
+        ("Jan 30, 2026", "2026-01-30"),
+        ("01/02/2026", "01/02/2026"),
+        ("end of January", "end of January"),
+    ] {
+        submission_with_date(&path, false, typed);
+        assert_eq!(date_completed(&path).as_deref(), Some(shown), "{typed}");
+    }
+}

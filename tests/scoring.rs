@@ -149,8 +149,9 @@ multiplier = { low = 2, high = 1 }
         &[
             // (50 + 10) x 2 (Good capacity gives the low end, 2): 120, Red.
             vec!["Domestic Abuse", "High", "Often", "Good"],
-            // (1 + 1) x 1.5 (capacity 2 is halfway): 3, Green.
-            vec!["Burglary", "Low", "Rare", "2"],
+            // (1 + 1) x 1 (Poor capacity gives the high end, 1): 2, Green. A cell holds a level or its points
+            // exactly (SPEC §4.2), never a value between them.
+            vec!["Burglary", "Low", "Rare", "3"],
         ],
     );
     let got = scores(&s.json());
@@ -158,7 +159,7 @@ multiplier = { low = 2, high = 1 }
         got,
         vec![
             ("Domestic Abuse".into(), 120.0, Some("Red".into())),
-            ("Burglary".into(), 3.0, Some("Green".into()))
+            ("Burglary".into(), 2.0, Some("Green".into()))
         ]
     );
 }

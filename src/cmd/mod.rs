@@ -12,6 +12,7 @@ pub mod validate;
 use clap::{Parser, Subcommand};
 use csa_review::config::REVIEW_FILE;
 use csa_review::error::{Error, Result};
+use csa_review::io::Replace;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -126,4 +127,28 @@ pub fn wrote(path: &Path) {
 /// A template made, or a usage error saying it could not be.
 pub fn made<E: std::fmt::Display>(made: std::result::Result<Vec<u8>, E>) -> Result<Vec<u8>> {
     made.map_err(|e| Error::Usage(format!("the template could not be made: {e}")))
+}
+
+/// Everything a review folder's next run would read, which no output may replace: review.toml, the
+/// folder's taxonomy file, the submissions folder and what is in it, the MoRiLE and horizon workbooks and
+/// last year's workbook.
+pub fn read_by_review(review: &csa_review::config::Review) -> Vec<PathBuf> {
+    let dir = &review.folder;
+    let mut paths = vec![
+        dir.join(REVIEW_FILE),
+        dir.join("taxonomy.toml"),
+        review.submissions.clone(),
+    ];
+    paths.extend(review.morile.iter().cloned());
+    paths.extend(review.horizon.iter().cloned());
+    paths.extend(review.previous.iter().cloned());
+    paths
+}
+
+/// Write an output all or nothing (a temporary file beside it, renamed), never onto anything in
+/// `protected`, however its path is spelt; with [`Replace::Never`] an existing file is left alone.
+pub fn write_output(path: &Path, bytes: &[u8], protected: &[PathBuf], mode: Replace) -> Result<PathBuf> {
+    let real = csa_review::io::resolve_output(path, protected)?;
+    csa_review::io::write_atomically(&real, mode, |w| w.write_all(bytes))?;
+    Ok(real)
 }

@@ -5,6 +5,7 @@ use clap::ValueEnum;
 use csa_review::config::output_stem;
 use csa_review::error::{Error, Result};
 use csa_review::intake::{PROGRESS_FROM, Progress};
+use csa_review::io::Replace;
 use csa_review::report;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -65,17 +66,16 @@ pub fn run(args: Args) -> Result<()> {
     if !args.no_workbook {
         let workbook = out.unwrap_or_else(|| a.review.default_output());
         let bytes = report::workbook::build(&a).map_err(|e| Error::io(&workbook, e))?;
-        let mut inputs: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
-        inputs.extend(a.review.previous.iter().cloned());
-        let protected = std::slice::from_ref(&a.review.submissions);
-        report::workbook::write_atomically(&workbook, &bytes, &inputs, protected)?;
+        let mut protected: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
+        protected.extend(super::read_by_review(&a.review));
+        super::write_output(&workbook, &bytes, &protected, Replace::Allowed)?;
         // The report for the Working Group goes beside the workbook (SPEC §8.2), whatever --out calls it.
         let html = workbook
             .parent()
             .unwrap_or(Path::new(""))
             .join(format!("{}.html", output_stem(&a.review.area, &a.review.year)));
         // wiring: html report — write it here with the same guards as the workbook:
-        // report::workbook::write_atomically(&html, report::html::render(&a).as_bytes(), &inputs, protected)?;
+        // super::write_output(&html, report::html::render(&a).as_bytes(), &protected, Replace::Allowed)?;
         written = Some((workbook, html));
     }
     let text = match args.format {

@@ -3,6 +3,7 @@
 use clap::ValueEnum;
 use csa_review::config::{REVIEW_FILE, Review, Scheme};
 use csa_review::error::Result;
+use csa_review::io::Replace;
 use csa_review::report::{self, template::TemplateSource};
 use csa_review::taxonomy::Taxonomy;
 use std::path::{Path, PathBuf};
@@ -18,9 +19,12 @@ pub struct Args {
     /// Take the partnerships, taxonomy and scoring scheme from this review folder.
     #[arg(long, value_name = "DIR")]
     review: Option<PathBuf>,
-    /// The template file to write (.xlsx).
+    /// The template file to write (.xlsx); an existing file is never replaced without --force.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Replace an existing template (never a file a review reads).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -43,37 +47,45 @@ fn bytes(kind: Kind, src: &TemplateSource) -> Result<Vec<u8>> {
 
 pub fn run(args: Args) -> Result<()> {
     let out = &args.out;
-    match args.review.map(super::folder_of).as_deref() {
-        Some(dir) => write_for_review(args.kind, dir, out)?,
-        None => {
-            let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
-            let src = TemplateSource {
-                area: "",
-                year: "",
-                partnerships: &[],
-                taxonomy: &t,
-                scheme: &s,
-            };
-            report::workbook::write_atomically(out, &bytes(args.kind, &src)?, &[], &[])?;
-        }
+    let review = match args.review.map(super::folder_of) {
+        Some(dir) => Some(Review::load(&dir)?),
+        None => None,
+    };
+    let (t, s) = (Taxonomy::builtin(), Scheme::builtin());
+    let src = match &review {
+        Some(r) => TemplateSource {
+            area: &r.area,
+            year: &r.year,
+            partnerships: &r.partnerships,
+            taxonomy: &r.taxonomy,
+            scheme: &r.scheme,
+        },
+        None => TemplateSource {
+            area: "",
+            year: "",
+            partnerships: &[],
+            taxonomy: &t,
+            scheme: &s,
+        },
+    };
+    let made = bytes(args.kind, &src)?;
+    // Never over a file a review reads: the review given, and any review whose folder the template lands in.
+    let mut protected = review.as_ref().map(super::read_by_review).unwrap_or_default();
+    if let Some(r) = enclosing_review(out) {
+        protected.extend(super::read_by_review(&r));
     }
+    let mode = if args.force { Replace::Allowed } else { Replace::Never };
+    super::write_output(out, &made, &protected, mode)?;
     super::wrote(out);
     Ok(())
 }
 
-/// A template for one review's partnerships, taxonomy and scheme; never over one of its inputs.
-fn write_for_review(kind: Kind, dir: &Path, out: &Path) -> Result<()> {
-    let r = Review::load(dir)?;
-    let src = TemplateSource {
-        area: &r.area,
-        year: &r.year,
-        partnerships: &r.partnerships,
-        taxonomy: &r.taxonomy,
-        scheme: &r.scheme,
-    };
-    let made = bytes(kind, &src)?;
-    let mut inputs = vec![dir.join(REVIEW_FILE)];
-    inputs.extend(r.morile.iter().cloned());
-    inputs.extend(r.horizon.iter().cloned());
-    report::workbook::write_atomically(out, &made, &inputs, std::slice::from_ref(&r.submissions))
+/// The review whose folder (or a folder inside it) a file is written into, when it can be read.
+fn enclosing_review(out: &Path) -> Option<Review> {
+    let real = csa_review::io::real_location(out);
+    real.ancestors()
+        .skip(1)
+        .take(3)
+        .find(|d| d.join(REVIEW_FILE).is_file())
+        .and_then(|d| Review::load(d).ok())
 }

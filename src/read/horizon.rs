@@ -82,6 +82,9 @@ pub struct HorizonRow {
 
 /// The impact points of a cell: High 3, Medium 2, Low 1; blank is Low. `None` for anything else.
 pub fn impact_points(v: &Value) -> Option<u8> {
+    if v.unusable().is_some() {
+        return None;
+    }
     if let Some(n) = v.as_number() {
         return [1.0, 2.0, 3.0].contains(&n).then_some(n as u8);
     }
@@ -103,7 +106,23 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
     let (cat_col, item_col) = (header.col("Category")?, header.col("Item")?);
     let mut rows = Vec::new();
     let mut ok = true;
+    d.problems.extend(wb.take_warnings());
+    let needed: Vec<u32> = ["Category", "Item", "Related issues", "Impact"]
+        .iter()
+        .filter_map(|n| header.col(n))
+        .collect();
     for row in sheet.rows_below(&header) {
+        let mut unusable = false;
+        for &c in &needed {
+            if let Some(why) = sheet.get(row, c).unusable() {
+                d.error(sheet.location(row, c), why);
+                unusable = true;
+            }
+        }
+        if unusable {
+            ok = false;
+            continue;
+        }
         let item = sheet.get(row, item_col);
         let cat = sheet.get(row, cat_col);
         let item = match item {

@@ -4,10 +4,14 @@
 //! (anywhere in the first 20 rows), accepts columns in any order, ignores blank rows and extra columns, and
 //! reads numbers stored as text (SPEC §4). Problems carry file, sheet and cell.
 
+pub mod cell;
+pub mod guard;
+pub mod header;
 pub mod horizon;
 pub mod morile;
 pub mod previous;
 pub mod sheet;
 pub mod submission;
+pub mod workbook;
 
 pub use sheet::{Header, Sheet, Value, Workbook, a1};

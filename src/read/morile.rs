@@ -2,8 +2,8 @@
 //! columns of the scoring scheme, a `Score` column, or a `Rank` column. Values are kept as written; the
 //! scheme turns them into points in `assess::morile`.
 
-use super::sheet::{Value, Workbook};
-use crate::config::Limits;
+use super::sheet::{Value, Workbook, format_number};
+use crate::config::{Limits, Scheme};
 use crate::error::{Diagnostics, Location};
 use crate::taxonomy::tidy;
 use std::path::Path;
@@ -45,10 +45,61 @@ pub struct MorileSheet {
     pub rows: Vec<MorileRow>,
 }
 
-/// Read the MoRiLE sheet, with the factor columns `factors` of the scheme in force.
+/// Read the MoRiLE sheet with the scoring scheme in force, checking every factor cell against the scheme's
+/// levels: a cell holds a level's label or exactly one of the levels' point values (SPEC §4.2), so 15
+/// where the levels are 0, 5, 10, 20, 40 is an error naming the cell. Rows with such a cell are left out
+/// (the review stops on the error).
+pub fn read_with_scheme(
+    path: &Path,
+    shown: &str,
+    scheme: &Scheme,
+    limits: Limits,
+    d: &mut Diagnostics,
+) -> Option<MorileSheet> {
+    let factors: Vec<String> = scheme.all_factors().cloned().collect();
+    let mut sheet = read(path, shown, &factors, limits, d)?;
+    if sheet.kind == MorileKind::Factors {
+        sheet.rows.retain(|row| {
+            let mut fine = true;
+            for (factor, cell) in factors.iter().zip(&row.values) {
+                let Some(levels) = scheme.levels.get(factor) else {
+                    continue;
+                };
+                let Some(n) = cell.value.as_number() else {
+                    continue; // a label, checked where it is scored
+                };
+                let (lo, hi) = levels
+                    .values()
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
+                // Outside the range is reported where it is scored; between two levels only here.
+                if n >= lo && n <= hi && !levels.values().any(|p| (p - n).abs() < 1e-9) {
+                    let allowed = levels
+                        .iter()
+                        .map(|(label, p)| format!("{label} {}", format_number(*p)))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    d.error(
+                        cell.at.clone(),
+                        format!(
+                            "\"{factor}\" is {}, which is not one of its levels: give a level or its points ({allowed})",
+                            format_number(n)
+                        ),
+                    );
+                    fine = false;
+                }
+            }
+            fine
+        });
+    }
+    Some(sheet)
+}
+
+/// Read the MoRiLE sheet, with the factor columns `factors` of the scheme in force. The factor cells are
+/// not checked against the scheme's levels: see [`read_with_scheme`].
 pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mut Diagnostics) -> Option<MorileSheet> {
     let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
     let sheet = wb.sheet("MoRiLE").map_err(|p| d.push(p)).ok()?;
+    d.problems.extend(wb.take_warnings());
     let mut optional: Vec<&str> = vec!["Issue", "Score", "Rank", "Confidence"];
     optional.extend(factors.iter().map(String::as_str));
     let header = sheet.header(&["Item"], &optional).map_err(|p| d.push(p)).ok()?;
@@ -91,8 +142,28 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
         value: sheet.get(row, col).clone(),
         at: sheet.location(row, col),
     };
+    let mut needed: Vec<u32> = vec![item_col];
+    needed.extend(["Issue", "Confidence"].iter().filter_map(|n| header.col(n)));
+    needed.extend(&columns);
     let mut rows = Vec::new();
+    let mut unusable_rows = 0;
     for row in sheet.rows_below(&header) {
+        // Formula errors, formulas without values, and numbers the tool may not read: each an error with its cell.
+        let mut unusable = false;
+        for &c in &needed {
+            let v = sheet.get(row, c);
+            let why = v
+                .unusable()
+                .or_else(|| columns.contains(&c).then(|| v.number().err()).flatten());
+            if let Some(why) = why {
+                d.error(sheet.location(row, c), why);
+                unusable = true;
+            }
+        }
+        if unusable {
+            unusable_rows += 1;
+            continue;
+        }
         let item = match sheet.get(row, item_col) {
             Value::Empty => {
                 if columns.iter().any(|c| !sheet.get(row, *c).is_empty()) {
@@ -118,7 +189,7 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
             confidence: optional("Confidence"),
         });
     }
-    if rows.is_empty() {
+    if rows.is_empty() && unusable_rows == 0 {
         d.error(
             sheet.sheet_location(),
             "the MoRiLE sheet has no items below its header row",

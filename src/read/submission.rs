@@ -1,5 +1,6 @@
 //! A district submission (SPEC §4.1): sheet `Submission` (labels and values) and sheet `Issues`.
 
+use super::cell::date_text_to_iso;
 use super::sheet::{Sheet, Workbook};
 use crate::config::Limits;
 use crate::error::{Diagnostics, Location};
@@ -89,7 +90,21 @@ const LABELS: [&str; 5] = [
 ];
 
 /// Read one submission. Problems go into `d`; `None` when the file cannot give a submission at all.
+/// The `Assessment year` is not checked: see [`read_for_year`].
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Submission> {
+    read_for_year(path, shown, limits, None, d)
+}
+
+/// Read one submission for the review of `year` ("2026-27"): an `Assessment year` that is another year
+/// (a return from last year sent by mistake) is a warning naming the file and cell; the return still
+/// counts (SPEC §4.1).
+pub fn read_for_year(
+    path: &Path,
+    shown: &str,
+    limits: Limits,
+    year: Option<&str>,
+    d: &mut Diagnostics,
+) -> Option<Submission> {
     let mut wb = match Workbook::open(path, shown, limits) {
         Ok(wb) => wb,
         Err(p) => {
@@ -98,7 +113,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         }
     };
     let details = match wb.sheet("Submission") {
-        Ok(s) => read_details(&s, d),
+        Ok(s) => read_details(&s, year, d),
         Err(p) => {
             d.push(p);
             None
@@ -111,6 +126,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             None
         }
     };
+    d.problems.extend(wb.take_warnings());
     let (details, rows) = (details?, rows?);
     Some(Submission {
         file: shown.to_string(),
@@ -124,11 +140,11 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
 pub fn read_partnership(path: &Path, shown: &str, limits: Limits) -> Option<String> {
     let mut wb = Workbook::open(path, shown, limits).ok()?;
     let sheet = wb.sheet("Submission").ok()?;
-    read_details(&sheet, &mut Diagnostics::default()).map(|s| s.partnership)
+    read_details(&sheet, None, &mut Diagnostics::default()).map(|s| s.partnership)
 }
 
 /// The `Submission` sheet: labels in column A (a trailing colon ignored), values in column B.
-fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
+fn read_details(s: &Sheet, review_year: Option<&str>, d: &mut Diagnostics) -> Option<Submission> {
     let mut values: [Option<(String, Location)>; 5] = Default::default();
     for (row, _) in &s.rows {
         let Some(label) = s.get(*row, 0).as_text() else {
@@ -141,14 +157,19 @@ fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
             continue; // the first one counts, as a reader's eye would take it
         }
         let cell = s.get(*row, 1);
-        if let crate::read::Value::Error(e) = cell {
-            d.error(
-                s.location(*row, 1),
-                format!("the value of \"{}\" is the formula error {e}", LABELS[i]),
-            );
+        if let Some(why) = cell.unusable() {
+            d.error(s.location(*row, 1), format!("the value of \"{}\": {why}", LABELS[i]));
+            if i == 0 {
+                return None;
+            }
             continue;
         }
-        if let Some(v) = cell.as_text() {
+        if let Some(mut v) = cell.as_text() {
+            if LABELS[i] == "Date completed"
+                && let Some(iso) = date_text_to_iso(&v)
+            {
+                v = iso;
+            }
             values[i] = Some((v, s.location(*row, 1)));
         } else if i == 0 {
             d.error(
@@ -159,6 +180,16 @@ fn read_details(s: &Sheet, d: &mut Diagnostics) -> Option<Submission> {
         }
     }
     let [partnership, year, by, date, districts] = values;
+    if let (Some(want), Some((written, at))) = (review_year, &year)
+        && !same_year(written, want)
+    {
+        d.warning(
+            at.clone(),
+            format!(
+                "the assessment year is {written}, not the review's year {want}: check that this is this year's return (it is counted)"
+            ),
+        );
+    }
     let Some((partnership, partnership_cell)) = partnership else {
         d.error(
             s.sheet_location(),
@@ -194,6 +225,17 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
     for row in s.rows_below(&header) {
         let name_value = s.get(row, issue_col);
         let ident_value = s.get(row, ident_col);
+        let mut unusable = false;
+        for (col, v) in [(ident_col, ident_value), (issue_col, name_value)] {
+            if let Some(why) = v.unusable() {
+                d.error(s.location(row, col), why);
+                unusable = true;
+            }
+        }
+        if unusable {
+            ok = false;
+            continue;
+        }
         let identified = match ident_value {
             crate::read::Value::Error(e) => {
                 d.error(
@@ -257,8 +299,50 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
     ok.then_some(rows)
 }
 
+/// A financial year as (first year, second year): "2026-27", "2026/27", "2026-2027", "2026 to 2027".
+fn financial_year(text: &str) -> Option<(u32, u32)> {
+    let groups: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    match groups.as_slice() {
+        [first] if first.len() == 4 => first.parse().ok().map(|y| (y, y)),
+        [first, second] if first.len() == 4 && (second.len() == 2 || second.len() == 4) => {
+            let y: u32 = first.parse().ok()?;
+            let next: u32 = second.parse().ok()?;
+            let end = if second.len() == 2 { y - y % 100 + next } else { next };
+            (end == y + 1 || (second.len() == 2 && next == (y + 1) % 100)).then_some((y, y + 1))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a written assessment year is the review's year. A single calendar year counts when it is either
+/// half of the financial year.
+fn same_year(written: &str, review: &str) -> bool {
+    match (financial_year(written), financial_year(review)) {
+        (Some((a, b)), Some((c, d))) if a == b => a == c || a == d,
+        (Some(w), Some(r)) => w == r,
+        _ => crate::taxonomy::key(written) == crate::taxonomy::key(review),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn assessment_years() {
+        use super::same_year;
+        assert!(same_year("2026-27", "2026-27"));
+        assert!(same_year("2026/27", "2026-27"));
+        assert!(same_year("2026-2027", "2026/27"));
+        assert!(same_year("2026 to 2027", "2026-27"));
+        assert!(same_year("2026", "2026-27"));
+        assert!(same_year("1999-00", "1999-2000"));
+        assert!(!same_year("2025-26", "2026-27"));
+        assert!(!same_year("2024", "2026-27"));
+        assert!(!same_year("last year", "2026-27"));
+    }
+
     use super::*;
 
     #[test]

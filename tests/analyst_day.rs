@@ -511,3 +511,74 @@ fn the_morile_template_lists_levels_in_order_of_severity() {
         .success();
     assert_eq!(column(&own, "Lists", 1), ["Physical", "Minor", "Serious", "Severe"]);
 }
+
+/// Every number of a JSON value, with where it is.
+fn numbers(v: &serde_json::Value, at: String, out: &mut Vec<(String, serde_json::Number)>) {
+    match v {
+        serde_json::Value::Number(n) => out.push((at, n.clone())),
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                numbers(x, format!("{at}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(o) => {
+            for (k, x) in o {
+                numbers(x, format!("{at}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn json_numbers_carry_no_float_noise() {
+    // The bundled reviews (2017-18 has weights whose nearest changes land on 0.35) and a small fresh one.
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford", "Dover", "Kingsmoor"]);
+    common::morile(
+        &dir.join("morile.xlsx"),
+        &["Item", "Issue", "Score"],
+        &[
+            vec!["Modern Slavery", "Serious and Organised Crime", "760.123456"],
+            vec!["Burglary", "", "90.5"],
+        ],
+    );
+    for (file, p, issue) in [
+        ("a.xlsx", "Ashford", "DA"),
+        ("d.xlsx", "Dover", "Burglary"),
+        ("k.xlsx", "Kingsmoor", "DA"),
+    ] {
+        district_return(
+            &dir.join("submissions").join(file),
+            p,
+            "2026-27",
+            &[(issue, "Main priority")],
+        );
+    }
+    let root_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    for folder in [root_dir.join("kent-2017-18"), common::sample(), dir] {
+        let out = bin()
+            .args(["review", "--no-workbook", "--format", "json"])
+            .arg(&folder)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut all = Vec::new();
+        numbers(&j, String::new(), &mut all);
+        assert!(
+            all.iter().any(|(at, _)| at.contains("at_weights")),
+            "sensitivity is there to check"
+        );
+        for (at, n) in all {
+            let shown = n.to_string();
+            let decimals = shown.split_once('.').map_or(0, |(_, d)| d.len());
+            let most = if at.starts_with(".morile[") && at.ends_with(".score") {
+                2
+            } else {
+                3
+            };
+            assert!(decimals <= most, "{}: {at} = {shown}", folder.display());
+        }
+    }
+}

@@ -173,7 +173,7 @@ pub fn validate(paths: &[PathBuf]) -> Vec<Problem> {
             Ok(review) => validate_file(path, Some(&review), &mut all),
             Err(Error::Input(d)) => {
                 // Shown from where the user stands, since the file is named that way too.
-                for mut p in d.problems {
+                for mut p in d.problems.into_iter().filter(Problem::is_error) {
                     if let Some(f) = &p.location.file {
                         p.location.file = Some(folder.join(f).display().to_string());
                     }

@@ -582,3 +582,40 @@ fn json_numbers_carry_no_float_noise() {
         }
     }
 }
+
+#[test]
+fn a_scoring_workbook_named_in_review_toml_but_missing_is_an_error_at_its_line() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = fresh_review(root.path(), &["Ashford"]);
+    district_return(
+        &dir.join("submissions/a.xlsx"),
+        "Ashford",
+        "2026-27",
+        &[("DA", "Main priority")],
+    );
+    let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();
+    let line = toml.lines().position(|l| l.starts_with("# morile =")).unwrap() + 1;
+    let toml = toml.replace("# morile = \"morile.xlsx\"", "morile = \"scores.xlsx\"");
+    std::fs::write(dir.join("review.toml"), toml).unwrap();
+    let out = bin().args(["review", "--no-workbook"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains(&format!(
+            "error: review.toml, line {line}: `morile` names scores.xlsx, which is not in the review folder"
+        )),
+        "{}",
+        text(&out.stderr)
+    );
+    // validate on a return of that folder says the review.toml cannot be used, not that the return is fine.
+    let out = bin()
+        .arg("validate")
+        .arg(dir.join("submissions/a.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("`morile` names scores.xlsx") && stdout.contains("not checked"),
+        "{stdout}"
+    );
+}

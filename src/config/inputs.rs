@@ -49,7 +49,8 @@ const MAX_LOOKED_AT: usize = 40;
 
 /// The workbook of `input` for a review: `given` (review.toml's path, `line` its location there) when it
 /// exists; else the default name when the folder holds it. When neither is there, a filled-in workbook
-/// elsewhere in the folder is an error saying where to move it; with none, a review without it is a warning.
+/// elsewhere in the folder is an error saying where to move it; with none, a named file is an error at its
+/// line, and a review without the default one is a warning.
 pub(super) fn find(
     folder: &Path,
     input: Input,
@@ -85,8 +86,17 @@ pub(super) fn find(
         return None;
     }
     match named_at {
-        // The reader says it cannot be found, at the file review.toml names.
-        Some(_) => Some(wanted),
+        Some(at) => {
+            d.error(
+                at,
+                format!(
+                    "`{key}` names {shown_wanted}, which is not in the review folder: save the filled-in {what} there, or correct the name (it is relative to the review folder)",
+                    key = input.key,
+                    what = input.what
+                ),
+            );
+            None
+        }
         None => {
             d.warning(
                 Location::file(input.default),

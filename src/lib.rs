@@ -35,6 +35,7 @@ pub mod config;
 pub mod error;
 pub mod intake;
 pub mod io;
+pub mod monitor;
 pub mod read;
 pub mod report;
 pub mod review;

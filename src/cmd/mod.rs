@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod explain;
 pub mod init;
+pub mod monitor;
 pub mod review;
 pub mod status;
 pub mod template;
@@ -48,6 +49,7 @@ pub enum Command {
     Status(status::Args),
     Completions(completions::Args),
     Init(init::Args),
+    Monitor(monitor::Args),
 }
 
 pub fn run(command: Command) -> Result<()> {
@@ -59,6 +61,7 @@ pub fn run(command: Command) -> Result<()> {
         Command::Status(args) => status::run(args),
         Command::Completions(args) => completions::run(args),
         Command::Init(args) => init::run(args),
+        Command::Monitor(args) => monitor::run(args),
     }
 }
 

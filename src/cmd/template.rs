@@ -4,6 +4,7 @@ use clap::ValueEnum;
 use csa_review::config::{REVIEW_FILE, Review, Scheme};
 use csa_review::error::Result;
 use csa_review::io::Replace;
+use csa_review::monitor;
 use csa_review::report::{self, template::TemplateSource};
 use csa_review::taxonomy::Taxonomy;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   csa-review template district --review samples/kent-2018-19 --out district.xlsx
-  csa-review template morile --out morile.xlsx")]
+  csa-review template morile --out morile.xlsx
+  csa-review template plan --review samples/kent-2018-19 --out plan.xlsx
+  csa-review template progress --review samples/kent-2018-19 --out progress.xlsx")]
 pub struct Args {
     #[arg(value_enum)]
     kind: Kind,
@@ -35,6 +38,12 @@ enum Kind {
     Morile,
     /// The PESTELO horizon-scan sheet
     Horizon,
+    /// The CSA action plan (priorities and actions), made from the review's proposed set
+    Plan,
+    /// A lead's progress return on the plan's actions
+    Progress,
+    /// The indicators watched for each priority
+    Indicators,
 }
 
 fn bytes(kind: Kind, src: &TemplateSource) -> Result<Vec<u8>> {
@@ -42,11 +51,22 @@ fn bytes(kind: Kind, src: &TemplateSource) -> Result<Vec<u8>> {
         Kind::District => report::template::district(src),
         Kind::Morile => report::template::morile(src),
         Kind::Horizon => report::template::horizon(src),
+        Kind::Plan | Kind::Progress | Kind::Indicators => unreachable!("written by monitor::template"),
     })
 }
 
 pub fn run(args: Args) -> Result<()> {
     let out = &args.out;
+    let monitoring = match args.kind {
+        Kind::Plan => Some(monitor::template::Kind::Plan),
+        Kind::Progress => Some(monitor::template::Kind::Progress),
+        Kind::Indicators => Some(monitor::template::Kind::Indicators),
+        _ => None,
+    };
+    if let Some(kind) = monitoring {
+        let dir = args.review.map(super::folder_of);
+        return monitor::template::write(kind, dir.as_deref(), out, args.force);
+    }
     let review = match args.review.map(super::folder_of) {
         Some(dir) => Some(Review::load(&dir)?),
         None => None,

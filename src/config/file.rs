@@ -171,6 +171,10 @@ pub(super) struct ReviewFile {
     pub(super) morile_scheme: Option<SchemeFile>,
     #[serde(default)]
     pub(super) limits: Limits,
+    /// Read by `crate::monitor::config` (SPEC §10); accepted here so that review.toml may hold it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(super) monitoring: Option<toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -276,8 +276,14 @@ pub fn round(x: f64, places: i32) -> f64 {
 mod tests {
     use super::*;
 
+    /// Parse in a folder that holds the scoring workbooks MINIMAL names (empty files: parsing does not read
+    /// them, but a named workbook must be there).
     fn parse(text: &str) -> Result<Review> {
-        Review::parse(Path::new("/nonexistent"), text)
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["m.xlsx", "h.xlsx"] {
+            std::fs::write(dir.path().join(f), b"").unwrap();
+        }
+        Review::parse(dir.path(), text)
     }
 
     const MINIMAL: &str = "area = \"Kent\"\nyear = \"2018-19\"\nmorile = \"m.xlsx\"\nhorizon = \"h.xlsx\"\npartnerships = [\"Ashford\", \"Dover\"]\n";

@@ -118,14 +118,25 @@ pub fn run(args: Args) -> Result<()> {
 /// after the partnerships are filled in, so that its drop-down offers their names.
 pub fn next_steps(dir: &Path) -> String {
     let d = dir.display();
+    // In the command to copy, a folder with spaces is quoted.
+    let quoted = |p: &Path| {
+        let t = p.display().to_string();
+        if t.chars().any(char::is_whitespace) {
+            format!("\"{t}\"")
+        } else {
+            t
+        }
+    };
+    let (q, out) = (quoted(dir), quoted(&dir.join("district-return.xlsx")));
     format!(
         "csa-review: made the review folder {d}. Next:
-  1. In {d}/review.toml, list the partnerships (CSPs) expected to send a return under `partnerships`,
-     and the priorities and themes in force under [current].
+  1. In {d}/review.toml, list the partnerships (CSPs) expected to send a return
+     under `partnerships`, and the priorities and themes in force under [current].
   2. Then make the return the CSPs fill in, with their names in its drop-down, and send it to them:
-       csa-review template district --review {d} --out {d}/district-return.xlsx
-  3. Save their returns in {d}/submissions/, and the filled-in templates/morile.xlsx and
-     templates/horizon.xlsx as {d}/morile.xlsx and {d}/horizon.xlsx; then run csa-review status {d}.
+       csa-review template district --review {q} --out {out}
+  3. Save their returns in {d}/submissions/. Fill in templates/morile.xlsx and templates/horizon.xlsx
+     and save them in the review folder as morile.xlsx and horizon.xlsx.
+  4. See who has sent a usable return: csa-review status {q}
 "
     )
 }

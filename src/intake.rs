@@ -4,6 +4,7 @@
 use crate::config::Review;
 use crate::error::{Diagnostics, Error, Location, Result};
 use crate::read;
+use crate::read::submission::Submission;
 use std::path::{Path, PathBuf};
 
 /// The file types read as submissions (SPEC §2).
@@ -83,17 +84,16 @@ pub fn read_submissions(
     files: &[PathBuf],
     progress: OnProgress<'_>,
     d: &mut Diagnostics,
-) -> Vec<read::submission::Submission> {
+) -> Vec<Submission> {
     progress(Progress::Started { files: files.len() });
     let read_one = |path: &PathBuf| {
         let mut local = Diagnostics::default();
-        let s =
-            read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), &mut local);
+        let s = read_submission(review, path, &mut local);
         progress(Progress::Read);
         (s, local)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let results: Vec<(Option<read::submission::Submission>, Diagnostics)> = if files.len() < 16 || threads < 2 {
+    let results: Vec<(Option<Submission>, Diagnostics)> = if files.len() < 16 || threads < 2 {
         files.iter().map(read_one).collect()
     } else {
         let chunk = files.len().div_ceil(threads);
@@ -112,6 +112,13 @@ pub fn read_submissions(
         out.extend(s);
     }
     out
+}
+
+/// Read one submission of a review: the single place where a review reads a return (the folder review,
+/// `status` and `validate FILE` alike), so that each gets the same checks. An `Assessment year` that is not
+/// the review's year is a warning naming the file and cell; the return still counts (SPEC §4.1).
+pub fn read_submission(review: &Review, path: &Path, d: &mut Diagnostics) -> Option<Submission> {
+    read::submission::read_for_year(path, &review.shown(path), review.limits, Some(&review.year), d)
 }
 
 /// Where one expected partnership's return stands (`csa-review status`).
@@ -145,26 +152,32 @@ pub fn status(folder: &Path) -> Result<Status> {
     let files = submission_files(&review, &mut ignored)?;
     let mut by_partnership: Vec<Option<ReturnStatus>> = vec![None; review.partnerships.len()];
     let mut unmatched = Vec::new();
+    // Returns whose partnership is not expected but close to one that is: (expected, file, name written).
+    let mut near: Vec<(usize, String, String)> = Vec::new();
     for path in &files {
         let shown = review.shown(path);
         let mut d = Diagnostics::default();
-        let read = read::submission::read_for_year(path, &shown, review.limits, Some(&review.year), &mut d);
+        let read = read_submission(&review, path, &mut d);
         let name = read
             .as_ref()
             .map(|s| s.partnership.clone())
             .or_else(|| read::submission::read_partnership(path, &shown, review.limits));
-        let first_error = d
-            .sorted()
-            .into_iter()
-            .find(|p| p.is_error())
-            .map(|p| p.to_string().trim_start_matches("error: ").to_string());
+        let first_error = first_error_in(&d, &shown);
         let Some(p) = name.as_deref().and_then(|n| review.partnership(n)) else {
-            let why = first_error.unwrap_or_else(|| {
-                format!(
-                    "the partnership \"{}\" is not expected in review.toml",
-                    name.unwrap_or_default()
-                )
-            });
+            if let Some(n) = &name
+                && let Some(close) = nearest_partnership(&review, n)
+            {
+                near.push((close, shown.clone(), n.clone()));
+            }
+            let why = match read {
+                // The folder review's own message, with its suggestion.
+                Some(s) => {
+                    let mut m = Diagnostics::default();
+                    crate::assess::appendix_a::match_partnerships(&review, vec![s], &mut m);
+                    first_error_in(&m, &shown).unwrap_or_default()
+                }
+                None => first_error.unwrap_or_default(),
+            };
             unmatched.push((shown, why));
             continue;
         };
@@ -180,7 +193,7 @@ pub fn status(folder: &Path) -> Result<Status> {
             Some(first) => unmatched.push((
                 shown,
                 format!(
-                    "a second file for \"{}\" (the first is {})",
+                    "a second file for \"{}\" (the first is {}); remove one",
                     entry.partnership,
                     first.file.clone().unwrap_or_default()
                 ),
@@ -192,13 +205,17 @@ pub fn status(folder: &Path) -> Result<Status> {
         .into_iter()
         .enumerate()
         .map(|(p, s)| {
-            s.unwrap_or(ReturnStatus {
+            s.unwrap_or_else(|| ReturnStatus {
                 partnership: review.partnerships[p].clone(),
                 status: "missing",
                 file: None,
                 date_completed: None,
                 completed_by: None,
-                problem: None,
+                problem: near.iter().find(|(close, ..)| *close == p).map(|(_, file, written)| {
+                    format!(
+                        "perhaps {file}, which names \"{written}\": if it is this partnership's return, correct its Partnership cell or add the name under [partnership_aliases] in review.toml"
+                    )
+                }),
             })
         })
         .collect();
@@ -210,4 +227,26 @@ pub fn status(folder: &Path) -> Result<Status> {
         partnerships,
         unmatched,
     })
+}
+
+/// The first error of a return, without its "error: " prefix and without its file name when it is the
+/// return's own (`status` shows the file beside it).
+fn first_error_in(d: &Diagnostics, shown: &str) -> Option<String> {
+    d.sorted().into_iter().find(|p| p.is_error()).map(|mut p| {
+        if p.location.file.as_deref() == Some(shown) {
+            p.location.file = None;
+        }
+        p.to_string().trim_start_matches("error: ").to_string()
+    })
+}
+
+/// The expected partnership a name that is not expected is close to (a misspelling), as the folder review
+/// suggests it.
+fn nearest_partnership(review: &Review, name: &str) -> Option<usize> {
+    let known = review
+        .partnerships
+        .iter()
+        .map(String::as_str)
+        .chain(review.partnership_aliases.values().flatten().map(String::as_str));
+    crate::taxonomy::suggest(name, known).and_then(|n| review.partnership(n))
 }

@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 /// The warning of a review with no priorities in force (SPEC §5.1).
 pub const NO_CURRENT_PRIORITIES: &str = "no current priorities: review.toml has no [current] priorities and no `previous` workbook gives them, so every issue with local support will read as new (\"add\"); list the priorities in force under [current]";
 
+/// The warning of a review run without MoRiLE scores: its recommendations rest on local support alone.
+pub const NO_MORILE: &str = "this review has no MoRiLE scores (no morile.xlsx in the review folder and none named in review.toml), so no priority is retained on its MoRiLE band and every MoRiLE figure is 0; save the filled-in MoRiLE workbook as morile.xlsx in the review folder";
+
 /// An input file and its fingerprint, for the Provenance sheet.
 #[derive(Debug, Clone)]
 pub struct InputFile {
@@ -155,6 +158,11 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
 }
 
 /// Check files or review folders without writing anything. Returns every problem found, sorted.
+///
+/// A workbook inside a review folder (its folder or the one above holds review.toml) is checked against that
+/// review: a submission's partnership and Assessment year, and every workbook's names against the review's
+/// taxonomy and scheme, with the folder review's own messages. Outside a review folder it is checked on its
+/// own, and a warning says what could not be checked.
 pub fn validate(paths: &[PathBuf]) -> Vec<Problem> {
     let mut all = Diagnostics::default();
     for path in paths {
@@ -164,40 +172,101 @@ pub fn validate(paths: &[PathBuf]) -> Vec<Problem> {
                 Err(Error::Input(d)) => all.extend(d),
                 Err(e) => all.error(Location::file(path.display().to_string()), e.to_string()),
             }
-        } else {
-            validate_file(path, &mut all);
+            continue;
+        }
+        let Some(folder) = review_folder_of(path) else {
+            validate_file(path, None, &mut all);
+            continue;
+        };
+        match Review::load(&folder) {
+            Ok(review) => validate_file(path, Some(&review), &mut all),
+            Err(Error::Input(d)) => {
+                // Shown from where the user stands, since the file is named that way too.
+                for mut p in d.problems.into_iter().filter(Problem::is_error) {
+                    if let Some(f) = &p.location.file {
+                        p.location.file = Some(folder.join(f).display().to_string());
+                    }
+                    all.push(p);
+                }
+                all.warning(
+                    Location::file(path.display().to_string()),
+                    format!(
+                        "not checked: the review.toml of {} beside it has errors (above); correct them and validate again",
+                        folder.display()
+                    ),
+                );
+            }
+            Err(e) => all.error(Location::file(path.display().to_string()), e.to_string()),
         }
     }
     all.sorted()
 }
 
-/// Check one workbook on its own: a submission, a MoRiLE or a horizon workbook, told apart by its sheets.
-fn validate_file(path: &Path, d: &mut Diagnostics) {
-    let shown = path.display().to_string();
-    let limits = config::Limits::default();
-    let wb = match read::Workbook::open(path, &shown, limits) {
-        Ok(wb) => wb,
+/// The review folder a workbook belongs to: its own folder or the one above, when it holds review.toml.
+pub fn review_folder_of(path: &Path) -> Option<PathBuf> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let grandparent = match parent.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ if parent == Path::new(".") => PathBuf::from(".."),
+        _ => PathBuf::from("."),
+    };
+    [parent, grandparent]
+        .into_iter()
+        .find(|dir| dir.join(config::REVIEW_FILE).is_file())
+}
+
+/// What `validate FILE` says of a workbook outside any review folder.
+pub const NOT_IN_A_REVIEW: &str = "not inside a review folder (no review.toml in its folder or the one above): its partnership and Assessment year could not be checked against a review, and names were matched with the built-in taxonomy and MoRiLE scheme; validate it where it sits in the review folder, such as reviews/2026-27/submissions/";
+
+/// Check one workbook: a submission, a MoRiLE or a horizon workbook, told apart by its sheets. Within a
+/// review, as the folder review checks it; else on its own.
+fn validate_file(path: &Path, review: Option<&Review>, d: &mut Diagnostics) {
+    let builtin = (taxonomy::Taxonomy::standard(), config::Scheme::builtin());
+    let (tax, scheme, limits) = match review {
+        Some(r) => (&r.taxonomy, &r.scheme, r.limits),
+        None => (&builtin.0, &builtin.1, config::Limits::default()),
+    };
+    let shown = review.map_or_else(|| path.display().to_string(), |r| r.shown(path));
+    let names = match read::Workbook::open(path, &shown, limits) {
+        Ok(wb) => wb.sheet_names().iter().map(|n| taxonomy::key(n)).collect::<Vec<_>>(),
         Err(p) => {
             d.push(p);
             return;
         }
     };
-    let names: Vec<String> = wb.sheet_names().iter().map(|n| taxonomy::key(n)).collect();
-    let tax = taxonomy::Taxonomy::standard();
     if names.iter().any(|n| n == "morile") {
-        let scheme = config::Scheme::builtin();
-        if let Some(sheet) = read::morile::read_with_scheme(path, &shown, &scheme, limits, d) {
-            assess::morile::assess(&sheet, &scheme, &tax, d);
+        if let Some(sheet) = read::morile::read_with_scheme(path, &shown, scheme, limits, d) {
+            assess::morile::assess(&sheet, scheme, tax, d);
         }
     } else if names.iter().any(|n| n == "pestelo") {
         if let Some(rows) = read::horizon::read(path, &shown, limits, d) {
-            assess::horizon::assess(&rows, &tax, d);
+            assess::horizon::assess(&rows, tax, d);
+        }
+    } else if let Some(review) = review {
+        // As the folder review reads, matches and counts it: the same messages.
+        if let Some(s) = intake::read_submission(review, path, d) {
+            let received = assess::appendix_a::match_partnerships(review, vec![s], d);
+            // Only what concerns this file: not the other partnerships' missing returns.
+            let mut counted = Diagnostics::default();
+            assess::appendix_a::count(review, &received, &mut counted);
+            d.problems.extend(
+                counted
+                    .problems
+                    .into_iter()
+                    .filter(|p| p.location.file.as_deref() == Some(shown.as_str())),
+            );
         }
     } else if let Some(s) = read::submission::read(path, &shown, limits, d) {
         for row in &s.rows {
             if row.identified != read::submission::Identification::NotIdentified && tax.find(&row.name).is_none() {
-                d.warning(row.cell.clone(), tax.advise(&row.name).message(&tax, &row.name));
+                d.warning(row.cell.clone(), tax.advise(&row.name).message(tax, &row.name));
             }
         }
+    }
+    if review.is_none() {
+        d.warning(Location::file(&shown), NOT_IN_A_REVIEW);
     }
 }

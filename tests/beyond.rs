@@ -142,7 +142,11 @@ fn status_shows_received_missing_and_invalid_returns() {
         .find(|p| p["partnership"] == "Dover")
         .unwrap();
     assert_eq!(d["status"], "invalid");
-    assert!(d["problem"].as_str().unwrap().contains("04-dover.xlsx"));
+    assert!(d["file"].as_str().unwrap().contains("04-dover.xlsx"));
+    assert!(
+        d["problem"].as_str().unwrap().contains("sheet 'Issues', cell B2"),
+        "{d}"
+    );
     assert_eq!(snapshot(dir.path()), before, "status writes nothing");
     bin().arg("status").arg(dir.path().join("nowhere")).assert().code(1);
 }

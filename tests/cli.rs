@@ -33,7 +33,10 @@ fn review_with_no_folder_prints_the_bundled_appendix_a() {
         .skip_while(|l| !l.starts_with("Year on year"))
         .find(|l| l.contains("Road Safety"))
         .unwrap();
-    assert!(road.contains("-3") && road.contains("-6") && road.contains("dropped"), "{road}");
+    assert!(
+        road.contains("-3") && road.contains("-6") && road.contains("dropped"),
+        "{road}"
+    );
     assert!(text.contains("Data quality"));
 }
 

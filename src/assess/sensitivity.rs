@@ -79,10 +79,12 @@ pub fn assess(ranking: &[Ranked], weights: &Weights, n: usize) -> Vec<(IssueId, 
     let mut grid: Vec<(f64, Weights)> = Vec::new();
     for a in 0..=steps {
         for b in 0..=steps - a {
+            // Divided, not multiplied by the step: 47 / 100 is the number nearest 0.47 (and shows as 0.47),
+            // where 47 × 0.01 is 0.47000000000000003.
             let w = Weights {
-                local: a as f64 * GRID_STEP,
-                morile: b as f64 * GRID_STEP,
-                horizon: (steps - a - b) as f64 * GRID_STEP,
+                local: a as f64 / steps as f64,
+                morile: b as f64 / steps as f64,
+                horizon: (steps - a - b) as f64 / steps as f64,
             };
             let d = (w.local - weights.local)
                 .abs()

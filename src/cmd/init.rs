@@ -35,7 +35,8 @@ pub fn review_toml(area: &str, year: &str) -> String {
         r#"# Settings of the {area} Community Safety Agreement review {year}. See docs/guide.md of csa-review.
 area = {area_q}
 year = {year_q}
-submissions = "submissions"        # one workbook per CSP; templates/district.xlsx is the form to send them
+submissions = "submissions"        # one workbook per CSP; make the form to send them once `partnerships` is filled in:
+                                   # csa-review template district --review . --out district-return.xlsx
 # morile = "morile.xlsx"           # fill in templates/morile.xlsx and save it here (the default name)
 # horizon = "horizon.xlsx"         # fill in templates/horizon.xlsx and save it here (the default name)
 # previous = "../{last}/out/{last_stem}.xlsx"   # last year's workbook, for year-on-year change
@@ -109,11 +110,35 @@ pub fn run(args: Args) -> Result<()> {
         }
     }
     write_all_or_none(dir, &files)?;
-    eprintln!(
-        "csa-review: made the review folder {}: edit review.toml, send templates/district.xlsx to the CSPs and put their returns in submissions/",
-        dir.display()
-    );
+    eprint!("{}", next_steps(dir));
     Ok(())
+}
+
+/// What `init` says when it has made the folder: what to do next, in order. The district return is made
+/// after the partnerships are filled in, so that its drop-down offers their names.
+pub fn next_steps(dir: &Path) -> String {
+    let d = dir.display();
+    // In the command to copy, a folder with spaces is quoted.
+    let quoted = |p: &Path| {
+        let t = p.display().to_string();
+        if t.chars().any(char::is_whitespace) {
+            format!("\"{t}\"")
+        } else {
+            t
+        }
+    };
+    let (q, out) = (quoted(dir), quoted(&dir.join("district-return.xlsx")));
+    format!(
+        "csa-review: made the review folder {d}. Next:
+  1. In {d}/review.toml, list the partnerships (CSPs) expected to send a return
+     under `partnerships`, and the priorities and themes in force under [current].
+  2. Then make the return the CSPs fill in, with their names in its drop-down, and send it to them:
+       csa-review template district --review {q} --out {out}
+  3. Save their returns in {d}/submissions/. Fill in templates/morile.xlsx and templates/horizon.xlsx
+     and save them in the review folder as morile.xlsx and horizon.xlsx.
+  4. See who has sent a usable return: csa-review status {q}
+"
+    )
 }
 
 /// Every file `init` writes, by its path in the new folder.

@@ -106,6 +106,9 @@ pub fn run(args: Args) -> Result<()> {
     if a.review.priorities.is_empty() {
         eprintln!("csa-review: warning: {}", csa_review::review::NO_CURRENT_PRIORITIES);
     }
+    if a.morile.is_none() {
+        eprintln!("csa-review: warning: {}", csa_review::review::NO_MORILE);
+    }
     // Last, after the tables, so that it does not scroll away (SPEC §6).
     if let Some((workbook, html)) = written {
         eprintln!(

@@ -5,6 +5,7 @@
 mod current;
 pub mod defaults;
 mod file;
+mod inputs;
 mod partnerships;
 pub mod scheme;
 
@@ -116,8 +117,17 @@ impl Review {
         };
         let submissions = path("submissions", &file.submissions, &mut d);
         let previous = path("previous", &file.previous, &mut d);
-        let morile = optional_file(folder, path("morile", &file.morile, &mut d), "morile.xlsx", &mut d);
-        let horizon = optional_file(folder, path("horizon", &file.horizon, &mut d), "horizon.xlsx", &mut d);
+        let limits = file.limits;
+        let scoring = |input: inputs::Input, given: &Option<toml::Spanned<String>>, d: &mut Diagnostics| {
+            let named = path(input.key, given, d);
+            let line = given.as_ref().map(|g| at(g.span()));
+            if given.is_some() && named.is_none() {
+                return None; // an error at its line already
+            }
+            inputs::find(folder, input, named.zip(line), limits, d)
+        };
+        let morile = scoring(inputs::MORILE, &file.morile, &mut d);
+        let horizon = scoring(inputs::HORIZON, &file.horizon, &mut d);
 
         if d.has_errors() {
             return Err(Error::Input(d));
@@ -219,22 +229,6 @@ fn given_path(
     Some(path)
 }
 
-/// An input workbook that may be left out: the one named, else `default` when the folder holds it.
-fn optional_file(folder: &Path, given: Option<PathBuf>, default: &str, d: &mut Diagnostics) -> Option<PathBuf> {
-    if given.is_some() {
-        return given;
-    }
-    let p = folder.join(default);
-    if !p.exists() {
-        d.warning(
-            Location::file(default),
-            format!("no {default} in the review folder; its scores are taken as none"),
-        );
-        return None;
-    }
-    Some(p)
-}
-
 /// A plan year as written by a person, normalised to YYYY-YY: "2026-27", "2026/27", "2026–27" or "2026-2027"
 /// give "2026-27"; anything else, or a second year that does not follow the first, gives `None`.
 pub fn plan_year(written: &str) -> Option<String> {
@@ -282,8 +276,14 @@ pub fn round(x: f64, places: i32) -> f64 {
 mod tests {
     use super::*;
 
+    /// Parse in a folder that holds the scoring workbooks MINIMAL names (empty files: parsing does not read
+    /// them, but a named workbook must be there).
     fn parse(text: &str) -> Result<Review> {
-        Review::parse(Path::new("/nonexistent"), text)
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["m.xlsx", "h.xlsx"] {
+            std::fs::write(dir.path().join(f), b"").unwrap();
+        }
+        Review::parse(dir.path(), text)
     }
 
     const MINIMAL: &str = "area = \"Kent\"\nyear = \"2018-19\"\nmorile = \"m.xlsx\"\nhorizon = \"h.xlsx\"\npartnerships = [\"Ashford\", \"Dover\"]\n";

@@ -81,7 +81,7 @@ pub struct Scheme {
     pub harm: Section,
     pub likelihood: Section,
     pub organisational: OrganisationalSection,
-    /// Factor column → (level label → points), in the order written.
+    /// Factor column → (level label → points), in order of severity (points ascending).
     pub levels: IndexMap<String, IndexMap<String, f64>>,
     pub confidence_discount: IndexMap<String, f64>,
     /// True when any part differs from the built-in default.
@@ -108,6 +108,11 @@ impl Scheme {
             for (column, scale) in l {
                 levels.insert(column, scale);
             }
+        }
+        // In order of severity, the fewest points first (None, Limited, ... Critical), whatever order the
+        // TOML reader hands them over in: drop-downs, help and output list them so.
+        for scale in levels.values_mut() {
+            scale.sort_by(|_, a, _, b| a.total_cmp(b));
         }
         let scheme = Scheme {
             risk: over.risk.or(base.risk).unwrap_or(RiskFormula::Product),

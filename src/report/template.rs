@@ -180,6 +180,10 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     }
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 50)?;
+    // A one-page form: A4 portrait, fitted to the page.
+    ws.set_paper_size(9);
+    ws.set_portrait();
+    ws.set_print_fit_to_pages(1, 1);
     ws.protect();
 
     let ws = wb.add_worksheet();

@@ -47,7 +47,10 @@ pub struct Assessment {
 
 /// The size and SHA-256 of a file, in hex.
 pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = crate::io::read_input(path, 1 << 30).map_err(|m| Error::Io {
+        path: path.to_path_buf(),
+        message: m,
+    })?;
     Ok((bytes.len() as u64, read::sheet::sha256_hex(&bytes)))
 }
 

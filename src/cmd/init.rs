@@ -19,6 +19,13 @@ pub struct Args {
     /// The plan year, YYYY-YY, e.g. 2026-27.
     #[arg(long)]
     year: String,
+    /// The built-in taxonomy to count in (copied into the folder as taxonomy.toml to read).
+    #[arg(long, default_value = csa_review::taxonomy::DEFAULT, value_parser = builtin_taxonomies())]
+    taxonomy: String,
+}
+
+fn builtin_taxonomies() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(csa_review::taxonomy::BUILTIN.map(|(name, _)| name))
 }
 
 /// The plan year before `year` (YYYY-YY): "2026-27" gives "2025-26".
@@ -29,12 +36,15 @@ fn year_before(year: &str) -> String {
 }
 
 /// The commented review.toml that `init` writes.
-pub fn review_toml(area: &str, year: &str) -> String {
+pub fn review_toml(area: &str, year: &str, taxonomy: &str) -> String {
     let q = |s: &str| toml::Value::String(s.to_string()).to_string();
     format!(
         r#"# Settings of the {area} Community Safety Agreement review {year}. See docs/guide.md of csa-review.
 area = {area_q}
 year = {year_q}
+taxonomy = {taxonomy_q}          # the issues counted: a built-in taxonomy. taxonomy.toml beside this file is a
+                                   # copy of it to read; to change the issues, edit taxonomy.toml and write
+                                   # taxonomy = "taxonomy.toml" here
 submissions = "submissions"        # one workbook per CSP; make the form to send them once `partnerships` is filled in:
                                    # csa-review template district --review . --out district-return.xlsx
 # morile = "morile.xlsx"           # fill in templates/morile.xlsx and save it here (the default name)
@@ -69,6 +79,7 @@ themes = [
 "#,
         area_q = q(area),
         year_q = q(year),
+        taxonomy_q = q(taxonomy),
         last = year_before(year),
         last_stem = output_stem(area, &year_before(year)),
         defaults = csa_review::config::defaults::written_by_init(),
@@ -100,7 +111,7 @@ pub fn run(args: Args) -> Result<()> {
             dir.display()
         )));
     }
-    let files = files(area, &year)?;
+    let files = files(area, &year, &args.taxonomy)?;
     for (name, _) in &files {
         if dir.join(name).exists() {
             return Err(Error::Usage(format!(
@@ -142,8 +153,12 @@ pub fn next_steps(dir: &Path) -> String {
 }
 
 /// Every file `init` writes, by its path in the new folder.
-fn files(area: &str, year: &str) -> Result<Vec<(String, Vec<u8>)>> {
-    let (t, s) = (Taxonomy::standard(), Scheme::builtin());
+fn files(area: &str, year: &str, taxonomy: &str) -> Result<Vec<(String, Vec<u8>)>> {
+    let (t, s) = (
+        Taxonomy::builtin(taxonomy).unwrap_or_else(Taxonomy::standard),
+        Scheme::builtin(),
+    );
+    let copy = csa_review::taxonomy::builtin_text(taxonomy).unwrap_or_default();
     let src = TemplateSource {
         area,
         year,
@@ -164,7 +179,8 @@ fn files(area: &str, year: &str) -> Result<Vec<(String, Vec<u8>)>> {
             "templates/horizon.xlsx".into(),
             super::made(report::template::horizon(&src))?,
         ),
-        (REVIEW_FILE.into(), review_toml(area, year).into_bytes()),
+        (REVIEW_FILE.into(), review_toml(area, year, taxonomy).into_bytes()),
+        (csa_review::taxonomy::FOLDER_FILE.into(), copy.as_bytes().to_vec()),
     ])
 }
 

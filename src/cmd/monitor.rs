@@ -44,5 +44,13 @@ pub fn run(args: Args) -> Result<()> {
         Format::Json => monitor::Format::Json,
         Format::Markdown => monitor::Format::Markdown,
     };
-    super::print(&monitor::run(&dir, args.as_of.as_deref(), args.out, format)?)
+    let (text, [workbook, report]) = monitor::run(&dir, args.as_of.as_deref(), args.out, format)?;
+    super::print(&text)?;
+    // Last, after the summary, so that it does not scroll away (as `review` does).
+    eprintln!(
+        "csa-review: wrote the workbook {} and the report {}",
+        workbook.display(),
+        report.display()
+    );
+    Ok(())
 }

@@ -213,16 +213,11 @@ pub(super) struct DecisionFile {
 /// says how to save it as UTF-8; a UTF-8 byte-order mark is dropped.
 pub(super) fn read_text(path: &Path) -> Result<String> {
     let shown = super::REVIEW_FILE;
-    let bytes = std::fs::read(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::input(
-                Location::file(path.display().to_string()),
-                "the review folder has no review.toml",
-            )
-        } else {
-            Error::io(path, e)
-        }
-    })?;
+    let bytes = crate::io::read_settings_file(
+        path,
+        &path.display().to_string(),
+        "the review folder has no review.toml",
+    )?;
     let save_as = "save review.toml as UTF-8 (in Notepad: File > Save as, Encoding: UTF-8) and run again";
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::input(

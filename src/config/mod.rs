@@ -76,6 +76,7 @@ impl Review {
 
         // The taxonomy (SPEC §2) and the analyst's [names] and [previous_names] (SPEC §3.3, §5.2).
         let mut taxonomy = Taxonomy::for_review(folder, file.taxonomy.as_deref())?;
+        edited_copy_unused(folder, file.taxonomy.as_deref(), &mut d);
         taxonomy.names = taxonomy::names::read(&taxonomy, &file.names, "names", true, text, shown, &mut d);
         taxonomy.previous_names = taxonomy::names::read(
             &taxonomy,
@@ -196,6 +197,26 @@ impl Review {
         self.folder
             .join("out")
             .join(format!("{}.xlsx", output_stem(&self.area, &self.year)))
+    }
+}
+
+/// `init` copies the built-in taxonomy it names into the folder to be read: when the analyst has changed
+/// that copy but review.toml still names the built-in one, the changes would silently not count.
+fn edited_copy_unused(folder: &Path, named: Option<&str>, d: &mut Diagnostics) {
+    let Some(builtin) = named.and_then(taxonomy::builtin_text) else {
+        return;
+    };
+    let copy = folder.join(taxonomy::FOLDER_FILE);
+    if let Ok(bytes) = crate::io::read_input(&copy, crate::io::TEXT_FILE_LIMIT)
+        && bytes != builtin.as_bytes()
+    {
+        d.warning(
+            Location::file(taxonomy::FOLDER_FILE),
+            format!(
+                "taxonomy.toml differs from the built-in taxonomy \"{}\" that review.toml names, so its changes are not used: to count with it, write taxonomy = \"taxonomy.toml\" in review.toml",
+                named.unwrap_or_default()
+            ),
+        );
     }
 }
 

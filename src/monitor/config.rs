@@ -92,16 +92,7 @@ impl Settings {
     /// Read `[monitoring]` from `folder/review.toml`.
     pub fn load(folder: &Path) -> Result<Settings> {
         let path = folder.join(crate::config::REVIEW_FILE);
-        let bytes = std::fs::read(&path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                Error::input(
-                    Location::file(path.display().to_string()),
-                    "the folder has no review.toml",
-                )
-            } else {
-                Error::io(&path, e)
-            }
-        })?;
+        let bytes = crate::io::read_settings_file(&path, &path.display().to_string(), "the folder has no review.toml")?;
         let text = String::from_utf8(bytes).map_err(|_| {
             Error::input(
                 Location::file(crate::config::REVIEW_FILE),

@@ -429,8 +429,9 @@ pub fn parse_as_of(text: &str) -> Result<Date> {
 }
 
 /// Run `csa-review monitor`: print the summary in the format asked for, and write the workbook (to `out`,
-/// else `DIR/out/<area>-csa-<year>-monitoring.xlsx`) and beside it the HTML summary.
-pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format) -> Result<String> {
+/// else `DIR/out/<area>-csa-<year>-monitoring.xlsx`) and beside it the HTML summary. Returns the text to
+/// print and the two files written.
+pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format) -> Result<(String, [PathBuf; 2])> {
     let as_of = as_of.map(parse_as_of).transpose()?;
     let m = load(dir, as_of)?;
     let path = out.unwrap_or_else(|| m.default_output());
@@ -466,9 +467,7 @@ pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format
         Format::Json => report::json(&m),
         Format::Markdown => report::markdown(&m),
     };
-    eprintln!("csa-review: wrote {}", path.display());
-    eprintln!("csa-review: wrote {}", html_path.display());
-    Ok(text)
+    Ok((text, [path, html_path]))
 }
 
 /// How one current priority's plan is going, for `review` (SPEC §10.5, last point).

@@ -182,7 +182,13 @@ impl Taxonomy {
 
     /// Read a taxonomy file (the format of `templates/standard-2025.toml`).
     pub fn load(path: &Path, shown_as: &str) -> Result<Taxonomy> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::io::read_settings_file(path, shown_as, "the taxonomy file does not exist")?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::input(
+                Location::file(shown_as),
+                "the taxonomy file is not saved as UTF-8: save it as UTF-8 (in Notepad: File > Save as, Encoding: UTF-8)",
+            )
+        })?;
         Taxonomy::parse(&text, shown_as)
     }
 

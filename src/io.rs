@@ -416,6 +416,22 @@ fn process_is_running(pid: u32) -> bool {
     pid == std::process::id()
 }
 
+/// The largest settings file read (review.toml, a taxonomy): far beyond any real one.
+pub const TEXT_FILE_LIMIT: u64 = 8 << 20;
+
+/// Read a settings file (review.toml, a taxonomy file) as [`read_input`] does: a regular file only, never
+/// more than [`TEXT_FILE_LIMIT`] bytes. A missing file says `missing`; anything else names the file.
+pub fn read_settings_file(path: &Path, shown: &str, missing: &str) -> Result<Vec<u8>> {
+    read_input(path, TEXT_FILE_LIMIT).map_err(|message| {
+        let message = if path.exists() || path.is_symlink() {
+            message
+        } else {
+            missing.to_string()
+        };
+        Error::input(crate::error::Location::file(shown), message)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,20 +616,4 @@ mod tests {
                 .contains("does not exist")
         );
     }
-}
-
-/// The largest settings file read (review.toml, a taxonomy): far beyond any real one.
-pub const TEXT_FILE_LIMIT: u64 = 8 << 20;
-
-/// Read a settings file (review.toml, a taxonomy file) as [`read_input`] does: a regular file only, never
-/// more than [`TEXT_FILE_LIMIT`] bytes. A missing file says `missing`; anything else names the file.
-pub fn read_settings_file(path: &Path, shown: &str, missing: &str) -> Result<Vec<u8>> {
-    read_input(path, TEXT_FILE_LIMIT).map_err(|message| {
-        let message = if path.exists() || path.is_symlink() {
-            message
-        } else {
-            missing.to_string()
-        };
-        Error::input(crate::error::Location::file(shown), message)
-    })
 }

@@ -540,8 +540,7 @@ pub fn plan_delivery(review_dir: &Path, current: &[crate::config::CurrentItem]) 
 }
 
 /// What each monitoring error says when `review` turns it into a warning.
-pub const DELIVERY_NOT_SHOWN: &str =
-    "until this is corrected, the review does not show how the action plan is going (`csa-review monitor` checks the plan)";
+pub const DELIVERY_NOT_SHOWN: &str = "until this is corrected, the review does not show how the action plan is going (`csa-review monitor` checks the plan)";
 
 /// [`plan_delivery`] for `review`, against the review's current priorities: the review still runs when the
 /// monitoring inputs have errors. Each error becomes a warning naming its file and cell and saying that no

@@ -150,10 +150,7 @@ fn the_terminal_markdown_workbook_and_report_show_the_same_delivery() {
         .expect("the Comparison sheet has the delivery table");
     assert_eq!(rows[title + 1][0].to_string(), "Current priority");
     assert_eq!(rows[title + 1][2].to_string(), "Actions");
-    let road = rows[title..]
-        .iter()
-        .find(|r| r[0].to_string() == "Road Safety")
-        .unwrap();
+    let road = rows[title..].iter().find(|r| r[0] == "Road Safety").unwrap();
     let numbers: Vec<Data> = road[2..7].to_vec();
     assert_eq!(
         numbers,

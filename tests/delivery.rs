@@ -189,6 +189,12 @@ fn monitoring_paths_may_point_at_another_years_folder() {
     text.push_str(
         "\n[monitoring]\nplan = \"../kent-2018-19/plan.xlsx\"\nupdates = \"../kent-2018-19/updates\"\nindicators = \"../kent-2018-19/indicators.xlsx\"\n",
     );
+    // A current priority the plan does not name is shown as such, with nothing counted.
+    let text = text.replace(
+        "{ name = \"Substance Misuse\", issue = \"Substance Misuse\" }",
+        "{ name = \"Drugs and alcohol\", issue = \"Substance Misuse\" }",
+    );
+    assert!(text.contains("Drugs and alcohol"));
     std::fs::write(&toml, text).unwrap();
     let j = review_json(&last_year);
     let road = entry(&j["delivery"], "Road Safety");
@@ -196,9 +202,26 @@ fn monitoring_paths_may_point_at_another_years_folder() {
         (road["actions"].as_u64(), road["complete"].as_u64()),
         (Some(4), Some(1))
     );
+    let drugs = entry(&j["delivery"], "Drugs and alcohol");
+    assert!(drugs["plan_priority"].is_null(), "{drugs}");
+    assert_eq!(
+        (drugs["actions"].as_u64(), drugs["issue"].as_str()),
+        (Some(0), Some("Substance Misuse"))
+    );
     let (md, _) = review(&last_year, "markdown");
     assert!(
         md.contains("From ../kent-2018-19/plan.xlsx with its progress updates"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Drugs and alcohol | not in the plan | 0 | 0 | 0 | 0 | 0 | Substance Misuse |"),
+        "{md}"
+    );
+    // The monitoring workbooks read are listed among the review's input files with their fingerprints.
+    assert!(md.contains("| ../kent-2018-19/plan.xlsx | "), "{md}");
+    assert!(md.contains("| ../kent-2018-19/indicators.xlsx | "), "{md}");
+    assert!(
+        md.contains("| ../kent-2018-19/updates/2018-q4-progress.xlsx | "),
         "{md}"
     );
 }

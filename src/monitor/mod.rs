@@ -496,6 +496,8 @@ pub struct PlanDelivery {
     pub as_of_source: AsOfSource,
     /// One entry per current priority, in review.toml's order.
     pub priorities: Vec<Delivery>,
+    /// The plan, update and indicator workbooks read, for the review's provenance (review.toml left out).
+    pub inputs: Vec<InputFile>,
 }
 
 /// Per current priority of the review: actions complete of total, overdue, indicators improving and
@@ -536,6 +538,11 @@ pub fn plan_delivery(review_dir: &Path, current: &[crate::config::CurrentItem]) 
         as_of: m.as_of,
         as_of_source: m.as_of_source,
         priorities,
+        inputs: m
+            .inputs
+            .into_iter()
+            .filter(|f| f.shown != crate::config::REVIEW_FILE)
+            .collect(),
     }))
 }
 

@@ -1150,6 +1150,7 @@ pub fn inputs(a: &Assessment) -> Section {
         rows: a
             .inputs
             .iter()
+            .chain(a.delivery.iter().flat_map(|d| &d.inputs))
             .map(|f| {
                 vec![
                     Cell::text(&f.shown),

@@ -40,6 +40,8 @@ pub struct Assessment {
     pub movement: Vec<(taxonomy::IssueId, assess::movement::Movement)>,
     /// The sensitivity of each ranked issue to the weights, in ranking order.
     pub sensitivity: Vec<(taxonomy::IssueId, assess::sensitivity::Sensitivity)>,
+    /// How the action plan is going per current priority, when review.toml has `[monitoring]` (SPEC §10.5).
+    pub delivery: Option<crate::monitor::PlanDelivery>,
     /// Warnings, sorted by file and cell.
     pub warnings: Vec<Problem>,
     pub inputs: Vec<InputFile>,
@@ -143,6 +145,7 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
         };
         inputs.push(InputFile { shown, bytes, sha256 });
     }
+    let delivery = crate::monitor::review_delivery(folder, &review, &mut d);
     let warnings = d.sorted();
     Ok(Assessment {
         review,
@@ -155,6 +158,7 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
         previous,
         movement,
         sensitivity,
+        delivery,
         warnings,
         inputs,
     })

@@ -112,8 +112,8 @@ fn the_workbook_has_the_sheets_in_order_and_the_published_appendices_as_numbers(
         .collect();
     assert_eq!(
         hashes.len(),
-        15,
-        "review.toml, 11 submissions, morile.xlsx, horizon.xlsx, last year's workbook"
+        19,
+        "review.toml, 11 submissions, morile.xlsx, horizon.xlsx, last year's workbook, plan.xlsx, 2 updates, indicators.xlsx"
     );
     let dq = sheet(&out, "Data quality");
     assert_eq!(text(&dq, 2, 1), "received");

@@ -475,6 +475,8 @@ pub fn run(dir: &Path, as_of: Option<&str>, out: Option<PathBuf>, format: Format
 pub struct Delivery {
     /// The current priority's name (review.toml).
     pub priority: String,
+    /// Its issue in the taxonomy, when review.toml gives one.
+    pub issue: Option<crate::taxonomy::IssueId>,
     /// The plan priority it was matched with (by name), if any.
     pub plan_priority: Option<String>,
     pub actions_total: usize,
@@ -484,35 +486,87 @@ pub struct Delivery {
     pub indicators_worsening: usize,
 }
 
+/// The plan's delivery per current priority, with the plan it was read from and its reporting date.
+#[derive(Debug, Clone)]
+pub struct PlanDelivery {
+    /// The plan workbook, as shown ("plan.xlsx", "../kent-2017-18/plan.xlsx").
+    pub plan: String,
+    pub as_of: Date,
+    pub as_of_source: AsOfSource,
+    /// One entry per current priority, in review.toml's order.
+    pub priorities: Vec<Delivery>,
+    /// The plan, update and indicator workbooks read, for the review's provenance (review.toml left out).
+    pub inputs: Vec<InputFile>,
+}
+
 /// Per current priority of the review: actions complete of total, overdue, indicators improving and
 /// worsening. `Ok(None)` when review.toml has no `[monitoring]`; errors in the monitoring inputs are errors.
 pub fn delivery(review_dir: &Path) -> Result<Option<Vec<Delivery>>> {
+    let review = Review::load(review_dir)?;
+    Ok(plan_delivery(review_dir, &review.priorities)?.map(|p| p.priorities))
+}
+
+/// [`delivery`] for the given current priorities (a review may take them from last year's workbook), with
+/// the plan's name and reporting date.
+pub fn plan_delivery(review_dir: &Path, current: &[crate::config::CurrentItem]) -> Result<Option<PlanDelivery>> {
     let settings = config::Settings::load(review_dir)?;
     if !settings.given {
         return Ok(None);
     }
-    let review = Review::load(review_dir)?;
     // Read against the review's own current set, without running the review (which may be calling this).
     let m = load_checked(review_dir, None, true)?;
-    Ok(Some(
-        review
-            .priorities
-            .iter()
-            .map(|cur| {
-                let found = m.plan.priorities.iter().position(|p| names_match(&p.name, &cur.name));
-                let s = found.map(|i| &m.priorities[i]);
-                Delivery {
-                    priority: cur.name.clone(),
-                    plan_priority: found.map(|i| m.plan.priorities[i].name.clone()),
-                    actions_total: s.map_or(0, |s| s.total),
-                    actions_complete: s.map_or(0, |s| s.count(assess::Rag::Complete)),
-                    overdue: s.map_or(0, |s| s.overdue.len()),
-                    indicators_improving: s.map_or(0, |s| s.improving),
-                    indicators_worsening: s.map_or(0, |s| s.worsening),
-                }
-            })
+    let priorities = current
+        .iter()
+        .map(|cur| {
+            let found = m.plan.priorities.iter().position(|p| names_match(&p.name, &cur.name));
+            let s = found.map(|i| &m.priorities[i]);
+            Delivery {
+                priority: cur.name.clone(),
+                issue: cur.issue,
+                plan_priority: found.map(|i| m.plan.priorities[i].name.clone()),
+                actions_total: s.map_or(0, |s| s.total),
+                actions_complete: s.map_or(0, |s| s.count(assess::Rag::Complete)),
+                overdue: s.map_or(0, |s| s.overdue.len()),
+                indicators_improving: s.map_or(0, |s| s.improving),
+                indicators_worsening: s.map_or(0, |s| s.worsening),
+            }
+        })
+        .collect();
+    Ok(Some(PlanDelivery {
+        plan: m.plan.file.clone(),
+        as_of: m.as_of,
+        as_of_source: m.as_of_source,
+        priorities,
+        inputs: m
+            .inputs
+            .into_iter()
+            .filter(|f| f.shown != crate::config::REVIEW_FILE)
             .collect(),
-    ))
+    }))
+}
+
+/// What each monitoring error says when `review` turns it into a warning.
+pub const DELIVERY_NOT_SHOWN: &str = "until this is corrected, the review does not show how the action plan is going (`csa-review monitor` checks the plan)";
+
+/// [`plan_delivery`] for `review`, against the review's current priorities: the review still runs when the
+/// monitoring inputs have errors. Each error becomes a warning naming its file and cell and saying that no
+/// delivery is shown, and none is.
+pub fn review_delivery(review_dir: &Path, review: &Review, d: &mut Diagnostics) -> Option<PlanDelivery> {
+    let err = match plan_delivery(review_dir, &review.priorities) {
+        Ok(p) => return p,
+        Err(e) => e,
+    };
+    let said = |m: &str| format!("{}; {DELIVERY_NOT_SHOWN}", m.trim_end_matches('.'));
+    match err {
+        Error::Input(problems) => {
+            for p in problems.errors() {
+                d.warning(p.location.clone(), said(&p.message));
+            }
+        }
+        Error::Io { path, message } => d.warning(Location::file(review.shown(&path)), said(&message)),
+        Error::Usage(m) | Error::Reported(m) => d.warning(Location::file(crate::config::REVIEW_FILE), said(&m)),
+    }
+    None
 }
 
 #[cfg(test)]

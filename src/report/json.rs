@@ -27,7 +27,48 @@ pub struct Json<'a> {
     pub comparison: Comparison<'a>,
     /// Against last year's workbook, when `previous` names it (SPEC §5.2).
     pub year_on_year: Option<crate::assess::movement::YearOnYear<'a>>,
+    /// How the action plan is going per current priority; null without `[monitoring]` (SPEC §10.5).
+    pub delivery: Option<Vec<DeliveryRow>>,
     pub warnings: Vec<Warning<'a>>,
+}
+
+/// One current priority's plan, as the report's delivery section shows it.
+#[derive(Serialize)]
+pub struct DeliveryRow {
+    pub priority: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issue: Option<String>,
+    /// The plan priority it was matched with; null when the plan does not name it.
+    pub plan_priority: Option<String>,
+    pub actions: usize,
+    pub complete: usize,
+    pub overdue: usize,
+    pub improving: usize,
+    pub worsening: usize,
+}
+
+/// The delivery rows, read from the report's section so that the JSON carries the figures it shows.
+fn delivery(a: &Assessment) -> Option<Vec<DeliveryRow>> {
+    let s = crate::report::sections::delivery(a)?;
+    let text = |r: &[crate::report::sections::Cell], key: &str| r[s.position(key)].text.clone();
+    let count = |r: &[crate::report::sections::Cell], key: &str| r[s.position(key)].number.unwrap_or(0.0) as usize;
+    let in_plan = a.delivery.as_ref().map(|p| &p.priorities);
+    Some(
+        s.rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| DeliveryRow {
+                priority: text(r, "priority"),
+                issue: Some(text(r, "issue")).filter(|t| !t.is_empty()),
+                plan_priority: in_plan.and_then(|p| p[i].plan_priority.clone()),
+                actions: count(r, "actions"),
+                complete: count(r, "complete"),
+                overdue: count(r, "overdue"),
+                improving: count(r, "improving"),
+                worsening: count(r, "worsening"),
+            })
+            .collect(),
+    )
 }
 
 #[derive(Serialize)]
@@ -257,6 +298,7 @@ pub fn build(a: &Assessment) -> Json<'_> {
             .previous
             .as_ref()
             .map(|p| crate::assess::movement::summary(p, aa.expected)),
+        delivery: delivery(a),
         warnings: a
             .warnings
             .iter()

@@ -133,6 +133,12 @@ pub fn render(a: &Assessment) -> String {
     facts(&mut out, s);
     table(&mut out, s, &all(s));
 
+    if let Some(s) = &rep.delivery {
+        let _ = writeln!(out, "### {}\n", cell(&s.title));
+        table(&mut out, s, &all(s));
+        notes(&mut out, &s.notes);
+    }
+
     if let Some(s) = &rep.movement {
         let _ = writeln!(out, "## {}\n", cell(&s.title));
         table(&mut out, s, &all(s));

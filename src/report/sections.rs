@@ -237,6 +237,8 @@ pub struct Report {
     pub ranking: Section,
     pub sensitivity: Section,
     pub comparison: Section,
+    /// How the action plan is going per current priority, when review.toml has `[monitoring]`.
+    pub delivery: Option<Section>,
     pub movement: Option<Section>,
     pub data_quality: Section,
     pub names_used: Option<Section>,
@@ -260,6 +262,7 @@ pub fn build(a: &Assessment) -> Report {
         ranking: ranking(a),
         sensitivity: sensitivity(a),
         comparison: comparison(a),
+        delivery: delivery(a),
         movement: movement(a),
         data_quality: data_quality(a),
         names_used: names_used(a),
@@ -1054,6 +1057,61 @@ pub fn comparison(a: &Assessment) -> Section {
     }
 }
 
+pub const DELIVERY_COLUMNS: [Column; 8] = [
+    col("priority", "Current priority"),
+    col("plan_priority", "In the plan as"),
+    col("actions", "Actions"),
+    col("complete", "Complete"),
+    col("overdue", "Overdue"),
+    col("improving", "Indicators improving"),
+    col("worsening", "Indicators worsening"),
+    col("issue", "Issue"),
+];
+
+/// What the plan column says of a current priority the plan does not name.
+pub const NOT_IN_PLAN: &str = "not in the plan";
+
+/// How the action plan is going beside each current priority (SPEC §10.5, last point), when review.toml
+/// has `[monitoring]` and its inputs could be read.
+pub fn delivery(a: &Assessment) -> Option<Section> {
+    let p = a.delivery.as_ref()?;
+    let tax = &a.review.taxonomy;
+    Some(Section {
+        title: format!("How the action plan is going (at {})", p.as_of),
+        facts: vec![
+            fact("Action plan", Cell::text(&p.plan)),
+            fact(
+                "Reporting date",
+                Cell::text(format!("{} ({})", p.as_of, p.as_of_source.describe())),
+            ),
+        ],
+        columns: DELIVERY_COLUMNS.to_vec(),
+        rows: p
+            .priorities
+            .iter()
+            .map(|d| {
+                vec![
+                    Cell::text(&d.priority),
+                    Cell::text(d.plan_priority.as_deref().unwrap_or(NOT_IN_PLAN)),
+                    Cell::whole(d.actions_total),
+                    Cell::whole(d.actions_complete),
+                    Cell::whole(d.overdue),
+                    Cell::whole(d.indicators_improving),
+                    Cell::whole(d.indicators_worsening),
+                    Cell::opt(d.issue.map(|i| tax.name(i).to_string())),
+                ]
+            })
+            .collect(),
+        empty: Some("No current priorities to follow.".into()),
+        notes: vec![format!(
+            "From {} with its progress updates and indicators, at {} ({}). Complete and overdue count the plan's actions (overdue: due date passed and not complete); improving and worsening count its indicators by the direction the plan calls better. `csa-review monitor` shows each action and indicator.",
+            p.plan,
+            p.as_of,
+            p.as_of_source.describe()
+        )],
+    })
+}
+
 /// Partnerships expected, received and missing.
 pub fn data_quality(a: &Assessment) -> Section {
     let aa = &a.appendix_a;
@@ -1177,6 +1235,7 @@ pub fn inputs(a: &Assessment) -> Section {
         rows: a
             .inputs
             .iter()
+            .chain(a.delivery.iter().flat_map(|d| &d.inputs))
             .map(|f| {
                 vec![
                     Cell::text(&f.shown),

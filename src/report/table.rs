@@ -275,6 +275,15 @@ pub fn render_width(a: &Assessment, width: usize) -> String {
     p.note(&s.notes[0]);
     p.blank();
 
+    if let Some(s) = &rep.delivery {
+        p.para(&s.title, "", "");
+        p.section_table(s, &s.keys()[..7]);
+        for n in &s.notes {
+            p.note(n);
+        }
+        p.blank();
+    }
+
     if let Some(s) = &rep.movement {
         let keys = s.keys();
         p.para(&s.title, "", "");

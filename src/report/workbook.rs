@@ -509,6 +509,20 @@ fn comparison(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     r += 1;
     let s = p.s;
     p.note(r, &sec.notes[0], Some(&s.bold.clone().set_text_wrap()))?;
+    if let Some(d) = &rep.delivery {
+        r += 2;
+        p.note(r, &d.title, Some(&s.bold.clone().set_text_wrap()))?;
+        r += 1;
+        // Seven columns, as the comparison above has: the issue is in the comparison's own rows.
+        let keys = &d.keys()[..7];
+        let (headings, _) = d.pick(keys);
+        p.header(r, &headings)?;
+        r = p.rows(r + 1, d, keys)?;
+        for n in &d.notes {
+            r += 1;
+            p.note(r, n, None)?;
+        }
+    }
     if let Some(m) = &rep.movement {
         r += 2;
         p.note(r, &m.title, Some(&s.bold.clone().set_text_wrap()))?;

@@ -128,3 +128,32 @@ fn the_markdown_paper_has_the_proposed_themes_and_every_section_of_the_report() 
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
 }
+
+#[test]
+fn status_fits_the_width_even_with_a_file_it_cannot_count() {
+    let copy = sample_copy();
+    let dir = copy.path();
+    let subs = dir.join("submissions");
+    std::fs::copy(
+        subs.join("04-dover.xlsx"),
+        subs.join("12-a-second-return-from-dover.xlsx"),
+    )
+    .unwrap();
+    for width in [60usize, 100] {
+        let out = bin()
+            .env("COLUMNS", width.to_string())
+            .args(["status"])
+            .arg(dir)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("submissions/12-a-second-return-from-dover.xlsx: a second file for \"Dover\""),
+            "{text}"
+        );
+    }
+}

@@ -52,7 +52,9 @@ impl Page {
     fn para(&mut self, text: &str, first: &str, rest: &str) {
         let options = textwrap::Options::new(self.width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         for l in textwrap::wrap(text, options) {
             self.line(l.trim_end());
         }
@@ -334,7 +336,7 @@ pub fn status(s: &crate::Status) -> String {
             ]
         })
         .collect();
-    let mut out = fitted(
+    let out = fitted(
         &[
             "Partnership",
             "Status",
@@ -344,18 +346,19 @@ pub fn status(s: &crate::Status) -> String {
         ],
         &rows,
     );
+    let mut notes = String::new();
     for (file, why) in &s.unmatched {
-        let _ = writeln!(out, " not counted: {file}: {why}");
+        let _ = writeln!(notes, " not counted: {file}: {why}");
     }
     let _ = writeln!(
-        out,
+        notes,
         " {} received, {} missing, {} invalid of {} expected",
         s.received,
         s.missing,
         s.invalid,
         s.partnerships.len()
     );
-    out
+    out + &wrap_lines(&notes, terminal_width())
 }
 
 /// Every line of `text` wrapped to `width`, continuation lines indented two more than the line.
@@ -366,7 +369,10 @@ fn wrap_lines(text: &str, width: usize) -> String {
         let rest = format!("{indent}  ");
         let options = textwrap::Options::new(width.max(MIN_WIDTH))
             .initial_indent(indent)
-            .subsequent_indent(&rest);
+            .subsequent_indent(&rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            // First fit never runs past the width (optimal fit may, to balance the lines).
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
         let wrapped = textwrap::wrap(line.trim_start(), options);
         if wrapped.is_empty() {
             out.push('\n');

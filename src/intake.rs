@@ -13,6 +13,9 @@ pub const SUBMISSION_TYPES: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
 /// Show a progress bar (when asked) from this many submissions.
 pub const PROGRESS_FROM: usize = 50;
 
+/// Read submissions on several threads from this many files.
+pub const PARALLEL_FROM: usize = 4;
+
 /// What the intake reports while it reads submissions, for a progress bar drawn by the caller.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
@@ -92,18 +95,34 @@ pub fn read_submissions(
         progress(Progress::Read);
         (s, local)
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    let results: Vec<(Option<Submission>, Diagnostics)> = if files.len() < 16 || threads < 2 {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(files.len());
+    let results: Vec<(Option<Submission>, Diagnostics)> = if files.len() < PARALLEL_FROM || threads < 2 {
         files.iter().map(read_one).collect()
     } else {
-        let chunk = files.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| scope.spawn(move || part.iter().map(read_one).collect::<Vec<_>>()))
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
-        })
+        // Each thread takes the next file not yet taken, so that a thread slowed by other work (a large
+        // file, the other inputs read beside) does not hold the rest up; results are put back in file order.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let take = || {
+            let mut mine = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(path) = files.get(i) else { break };
+                mine.push((i, read_one(path)));
+            }
+            mine
+        };
+        let mut all: Vec<(usize, _)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        all.sort_unstable_by_key(|(i, _)| *i);
+        all.into_iter().map(|(_, r)| r).collect()
     };
     progress(Progress::Finished);
     let mut out = Vec::new();

@@ -65,11 +65,38 @@ pub fn review_folder(folder: &Path) -> Result<Assessment> {
 pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Assessment> {
     let review = Review::load(folder)?;
     let mut d = review.warnings.clone();
+    // Last year's workbook, MoRiLE and the horizon scan are read beside the submissions (on a thread of
+    // their own when there is more than one core); their problems are told in the same order as ever.
+    let parallel = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let read_submissions = |d: &mut Diagnostics| {
+        let files = intake::submission_files(&review, d)?;
+        let submissions = intake::read_submissions(&review, &files, progress, d);
+        Ok::<_, Error>((files, submissions))
+    };
+    let (others, d_submissions, submissions) = if parallel {
+        std::thread::scope(|scope| {
+            let side = scope.spawn(|| Others::read(&review));
+            let mut d_submissions = Diagnostics::default();
+            let submissions = read_submissions(&mut d_submissions);
+            let others = side.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (others, d_submissions, submissions)
+        })
+    } else {
+        let others = Others::read(&review);
+        let mut d_submissions = Diagnostics::default();
+        let submissions = read_submissions(&mut d_submissions);
+        (others, d_submissions, submissions)
+    };
+    let Others {
+        previous,
+        previous_d,
+        morile: morile_sheet,
+        morile_d,
+        horizon: horizon_read,
+        horizon_d,
+    } = others;
+    d.extend(previous_d);
     let mut review = review;
-    let previous = review
-        .previous
-        .clone()
-        .and_then(|p| read::previous::read(&p, &review.shown(&p), &review.taxonomy, review.limits, &mut d));
     // With no [current] in review.toml, the priorities and themes in force are last year's proposed ones.
     if let Some(prev) = &previous
         && review.priorities.is_empty()
@@ -85,20 +112,18 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
     if review.priorities.is_empty() {
         d.warning(Location::file(config::REVIEW_FILE), NO_CURRENT_PRIORITIES);
     }
-    let files = intake::submission_files(&review, &mut d)?;
-    let submissions = intake::read_submissions(&review, &files, progress, &mut d);
+    d.extend(d_submissions);
+    let (files, submissions) = submissions?;
     let received = assess::appendix_a::match_partnerships(&review, submissions, &mut d);
     let appendix_a = assess::appendix_a::count(&review, &received, &mut d);
 
-    let morile = review.morile.as_ref().and_then(|p| {
-        let sheet = read::morile::read_with_scheme(p, &review.shown(p), &review.scheme, review.limits, &mut d)?;
-        Some(assess::morile::assess(&sheet, &review.scheme, &review.taxonomy, &mut d))
-    });
-    let horizon_rows = review
-        .horizon
+    d.extend(morile_d);
+    let morile = morile_sheet
         .as_ref()
-        .and_then(|p| read::horizon::read(p, &review.shown(p), review.limits, &mut d));
-    let horizon = assess::horizon::assess(horizon_rows.as_deref().unwrap_or(&[]), &review.taxonomy, &mut d);
+        .map(|sheet| assess::morile::assess(sheet, &review.scheme, &review.taxonomy, &mut d));
+    d.extend(horizon_d);
+    let horizon_rows = horizon_read.as_ref().map(|(rows, _)| rows.as_slice());
+    let horizon = assess::horizon::assess(horizon_rows.unwrap_or(&[]), &review.taxonomy, &mut d);
 
     if d.has_errors() {
         return Err(Error::Input(d));
@@ -120,11 +145,18 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
     }
     let sensitivity = assess::sensitivity::assess(&ranking, &review.weights, outcome.priorities.len());
 
-    // Submissions were fingerprinted from the bytes read; the other inputs are read again here.
-    let digests: std::collections::HashMap<&str, &(u64, String)> = received
+    // Inputs were fingerprinted from the bytes read; only those not read as workbooks (review.toml, a
+    // taxonomy file, a submission that could not be read) are read again here.
+    let mut digests: std::collections::HashMap<&str, &(u64, String)> = received
         .iter()
         .map(|r| (r.submission.file.as_str(), &r.submission.digest))
         .collect();
+    digests.extend(previous.as_ref().map(|p| (p.file.as_str(), &p.digest)));
+    digests.extend(morile_sheet.as_ref().map(|m| (m.file.as_str(), &m.digest)));
+    let horizon_digest = review.horizon.as_ref().map(|p| review.shown(p));
+    if let (Some(shown), Some((_, digest))) = (&horizon_digest, &horizon_read) {
+        digests.insert(shown.as_str(), digest);
+    }
     let mut paths = vec![folder.join(config::REVIEW_FILE)];
     if !review.taxonomy.builtin {
         paths.push(folder.join(&review.taxonomy.source));
@@ -162,6 +194,41 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
         warnings,
         inputs,
     })
+}
+
+/// The inputs other than the submissions, as read, each with the problems found in it.
+struct Others {
+    previous: Option<read::previous::Previous>,
+    previous_d: Diagnostics,
+    morile: Option<read::morile::MorileSheet>,
+    morile_d: Diagnostics,
+    horizon: Option<(Vec<read::horizon::HorizonRow>, (u64, String))>,
+    horizon_d: Diagnostics,
+}
+
+impl Others {
+    fn read(review: &Review) -> Others {
+        let (mut previous_d, mut morile_d, mut horizon_d) = Default::default();
+        let previous = review
+            .previous
+            .as_ref()
+            .and_then(|p| read::previous::read(p, &review.shown(p), &review.taxonomy, review.limits, &mut previous_d));
+        let morile = review.morile.as_ref().and_then(|p| {
+            read::morile::read_with_scheme(p, &review.shown(p), &review.scheme, review.limits, &mut morile_d)
+        });
+        let horizon = review
+            .horizon
+            .as_ref()
+            .and_then(|p| read::horizon::read_digested(p, &review.shown(p), review.limits, &mut horizon_d));
+        Others {
+            previous,
+            previous_d,
+            morile,
+            morile_d,
+            horizon,
+            horizon_d,
+        }
+    }
 }
 
 /// Check files or review folders without writing anything. Returns every problem found, sorted.

@@ -53,9 +53,55 @@ pub fn top_n(ranking: &[Ranked], weights: &Weights, n: usize) -> Vec<IssueId> {
     order.iter().take(n).map(|x| x.2).collect()
 }
 
+/// [`top_n`] for many weights over the same ranking, without allocating for each: the components are taken
+/// once, and the order is built in one reused buffer. The same order as `top_n` (the same comparisons, the
+/// same stable sort), so the same figures.
+struct TopN {
+    /// Each issue's components and CSP count, in ranking order.
+    parts: Vec<(crate::assess::ranking::Components, usize, IssueId)>,
+    /// (combined score, CSP count, issue, position in the ranking), sorted for the weights last asked.
+    order: Vec<(f64, usize, IssueId, usize)>,
+    /// Whether each position of the ranking is in the top N for the weights last asked.
+    inside: Vec<bool>,
+}
+
+impl TopN {
+    fn new(ranking: &[Ranked]) -> TopN {
+        TopN {
+            parts: ranking.iter().map(|r| (r.components, r.csp_count, r.issue)).collect(),
+            order: Vec::with_capacity(ranking.len()),
+            inside: vec![false; ranking.len()],
+        }
+    }
+
+    /// Mark the top N for `weights`; then `inside[i]` tells whether the i-th issue of the ranking is in it.
+    fn mark(&mut self, weights: &Weights, n: usize) {
+        // `Components::combined` normalises the weights it is given: the same arithmetic, done once.
+        let w = weights.normalised();
+        self.order.clear();
+        self.order
+            .extend(self.parts.iter().enumerate().map(|(i, (c, count, issue))| {
+                (
+                    w.local * c.local + w.morile * c.morile + w.horizon * c.horizon,
+                    *count,
+                    *issue,
+                    i,
+                )
+            }));
+        self.order
+            .sort_by(|x, y| ranking_order((x.0, x.1, x.2), (y.0, y.1, y.2)));
+        self.inside.fill(false);
+        for x in self.order.iter().take(n) {
+            self.inside[x.3] = true;
+        }
+    }
+}
+
 /// The sensitivity of every issue of `ranking` to the weights.
 pub fn assess(ranking: &[Ranked], weights: &Weights, n: usize) -> Vec<(IssueId, Sensitivity)> {
     let base: Vec<IssueId> = ranking.iter().take(n).map(|r| r.issue).collect();
+    let in_base: Vec<bool> = ranking.iter().map(|r| base.contains(&r.issue)).collect();
+    let mut top = TopN::new(ranking);
     let mut rng = Rng(0x00C5_A5E7_0000_2018);
     let mut in_top = vec![0usize; ranking.len()];
     for _ in 0..SAMPLES {
@@ -67,11 +113,9 @@ pub fn assess(ranking: &[Ranked], weights: &Weights, n: usize) -> Vec<(IssueId, 
         if w.sum() <= 0.0 {
             w = *weights;
         }
-        let top = top_n(ranking, &w.normalised(), n);
-        for (i, r) in ranking.iter().enumerate() {
-            if top.contains(&r.issue) {
-                in_top[i] += 1;
-            }
+        top.mark(&w.normalised(), n);
+        for (count, inside) in in_top.iter_mut().zip(&top.inside) {
+            *count += usize::from(*inside);
         }
     }
     // Every point of the weight grid, nearest first, with the top N there.
@@ -100,9 +144,9 @@ pub fn assess(ranking: &[Ranked], weights: &Weights, n: usize) -> Vec<(IssueId, 
         if open == 0 {
             break;
         }
-        let top = top_n(ranking, w, n);
-        for (i, r) in ranking.iter().enumerate() {
-            if first_change[i].is_none() && top.contains(&r.issue) != base.contains(&r.issue) {
+        top.mark(w, n);
+        for i in 0..ranking.len() {
+            if first_change[i].is_none() && top.inside[i] != in_base[i] {
                 first_change[i] = Some((*d, *w));
                 open -= 1;
             }

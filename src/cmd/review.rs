@@ -70,11 +70,20 @@ pub fn run(args: Args) -> Result<()> {
             .parent()
             .unwrap_or(Path::new(""))
             .join(format!("{}.html", output_stem(&a.review.area, &a.review.year)));
-        let mut protected: Vec<PathBuf> = a.inputs.iter().map(|f| dir.join(&f.shown)).collect();
+        // The submissions folder is protected whole (read_by_review), so the files in it need not be
+        // resolved one by one (a thousand returns cost a thousand path resolutions each time otherwise);
+        // they are still compared by device and inode with an output that exists (a second hard link).
+        let (submissions, mut protected): (Vec<PathBuf>, Vec<PathBuf>) = a
+            .inputs
+            .iter()
+            .map(|f| dir.join(&f.shown))
+            .partition(|p| p.starts_with(&a.review.submissions));
         protected.extend(super::read_by_review(&a.review));
         // Both places are checked before either file is written: an error leaves neither behind.
         let workbook_at = csa_review::io::resolve_output(&workbook, &protected)?;
         let html_at = csa_review::io::resolve_output(&html, &protected)?;
+        refuse_a_second_link(&workbook, &workbook_at, &submissions)?;
+        refuse_a_second_link(&html, &html_at, &submissions)?;
         if workbook_at == html_at {
             return Err(Error::Usage(format!(
                 "--out {} would be both the workbook and the report; give the workbook a name ending .xlsx",
@@ -141,4 +150,25 @@ fn progress_bar(files: usize) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+/// Refuse an output that already exists as another name of one of `inputs` (a hard link), comparing device
+/// and inode; nothing is looked at when the output does not exist yet.
+fn refuse_a_second_link(out: &Path, real: &Path, inputs: &[PathBuf]) -> Result<()> {
+    #[cfg(unix)]
+    if let Ok(target) = std::fs::metadata(real) {
+        use std::os::unix::fs::MetadataExt;
+        for input in inputs {
+            if std::fs::metadata(input).is_ok_and(|m| m.dev() == target.dev() && m.ino() == target.ino()) {
+                return Err(Error::Usage(format!(
+                    "refusing to write {}: it is the same file as the input {}, which the review reads; give another --out",
+                    out.display(),
+                    input.display()
+                )));
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (out, real, inputs);
+    Ok(())
 }

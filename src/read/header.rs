@@ -2,7 +2,7 @@
 
 use super::cell::{Value, a1};
 use crate::error::{Location, Problem};
-use crate::taxonomy::{key, names_match};
+use crate::taxonomy::{key, names_match, names_match_key};
 
 /// How many rows from the top of a sheet may hold its header row.
 pub const HEADER_SEARCH_ROWS: u32 = 20;
@@ -62,18 +62,21 @@ impl Sheet {
     /// Names are compared like issue names (case, spaces, hyphens, "&", a trailing colon ignored).
     pub fn header(&self, required: &[&str], optional: &[&str]) -> Result<Header, Problem> {
         let mut best: Option<(usize, u32)> = None;
+        let required_keys: Vec<String> = required.iter().map(|n| key(n)).collect();
         for (row, cells) in self.rows.iter().take_while(|(r, _)| *r < HEADER_SEARCH_ROWS) {
             let keys: Vec<(u32, String)> = cells.iter().filter_map(|(c, v)| v.as_text().map(|t| (*c, t))).collect();
-            let found = required
+            let found = required_keys
                 .iter()
-                .filter(|name| keys.iter().any(|(_, t)| names_match(t, name)))
+                .filter(|k| keys.iter().any(|(_, t)| names_match_key(t, k)))
                 .count();
             if found == required.len() {
                 let mut columns = Vec::new();
+                let mut keys_asked = Vec::new();
                 for name in required.iter().chain(optional) {
+                    let k = key(name);
                     let matches: Vec<u32> = keys
                         .iter()
-                        .filter(|(_, t)| names_match(t, name))
+                        .filter(|(_, t)| names_match_key(t, &k))
                         .map(|(c, _)| *c)
                         .collect();
                     if matches.len() > 1 {
@@ -87,8 +90,13 @@ impl Sheet {
                         ));
                     }
                     columns.push((name.to_string(), matches.first().copied()));
+                    keys_asked.push(k);
                 }
-                return Ok(Header { row: *row, columns });
+                return Ok(Header {
+                    row: *row,
+                    columns,
+                    keys: keys_asked,
+                });
             }
             if found > 0 && best.is_none_or(|(n, _)| found > n) {
                 best = Some((found, *row));
@@ -142,14 +150,20 @@ pub struct Header {
     pub row: u32,
     /// (column name as asked for, its column if present).
     pub columns: Vec<(String, Option<u32>)>,
+    /// The key of each name in `columns`, in the same order.
+    keys: Vec<String>,
 }
 
 impl Header {
+    /// The column of a name asked for when the header was found (compared like issue names).
     pub fn col(&self, name: &str) -> Option<u32> {
-        self.columns
-            .iter()
-            .find(|(n, _)| key(n) == key(name))
-            .and_then(|(_, c)| *c)
+        // Callers ask with the very names they gave `header`: try those before keying.
+        if let Some((_, c)) = self.columns.iter().find(|(n, _)| n == name) {
+            return *c;
+        }
+        let k = key(name);
+        let i = self.keys.iter().position(|ck| *ck == k)?;
+        self.columns[i].1
     }
 }
 

@@ -97,6 +97,16 @@ pub fn impact_points(v: &Value) -> Option<u8> {
 }
 
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Vec<HorizonRow>> {
+    read_digested(path, shown, limits, d).map(|(rows, _)| rows)
+}
+
+/// [`read`], with the file's size and SHA-256 from the bytes read (so that it need not be read again).
+pub fn read_digested(
+    path: &Path,
+    shown: &str,
+    limits: Limits,
+    d: &mut Diagnostics,
+) -> Option<(Vec<HorizonRow>, (u64, String))> {
     let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
     let sheet = wb.sheet("PESTELO").map_err(|p| d.push(p)).ok()?;
     let header = sheet
@@ -189,7 +199,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             timescale,
         });
     }
-    ok.then_some(rows)
+    ok.then_some((rows, wb.digest.clone()))
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ pub struct MorileSheet {
     pub file: String,
     pub kind: MorileKind,
     pub rows: Vec<MorileRow>,
+    /// The file's size and SHA-256, from the bytes read.
+    pub digest: (u64, String),
 }
 
 /// Read the MoRiLE sheet with the scoring scheme in force, checking every factor cell against the scheme's
@@ -200,5 +202,6 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
         file: shown.to_string(),
         kind,
         rows,
+        digest: wb.digest.clone(),
     })
 }

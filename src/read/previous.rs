@@ -29,6 +29,8 @@ pub struct NotComparable {
 #[derive(Debug, Clone, Default)]
 pub struct Previous {
     pub file: String,
+    /// The file's size and SHA-256, from the bytes read.
+    pub digest: (u64, String),
     pub year: Option<String>,
     /// Last year's number of partnerships expected, when its workbook says (Summary or Appendix A note).
     pub partnerships: Option<usize>,
@@ -127,6 +129,7 @@ pub fn read(path: &Path, shown: &str, taxonomy: &Taxonomy, limits: Limits, d: &m
     let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
     let mut prev = Previous {
         file: shown.to_string(),
+        digest: wb.digest.clone(),
         ..Default::default()
     };
 

@@ -146,11 +146,15 @@ pub fn read_partnership(path: &Path, shown: &str, limits: Limits) -> Option<Stri
 /// The `Submission` sheet: labels in column A (a trailing colon ignored), values in column B.
 fn read_details(s: &Sheet, review_year: Option<&str>, d: &mut Diagnostics) -> Option<Submission> {
     let mut values: [Option<(String, Location)>; 5] = Default::default();
+    let label_keys = LABELS.map(key);
     for (row, _) in &s.rows {
         let Some(label) = s.get(*row, 0).as_text() else {
             continue;
         };
-        let Some(i) = LABELS.iter().position(|l| crate::taxonomy::names_match(&label, l)) else {
+        let Some(i) = label_keys
+            .iter()
+            .position(|l| crate::taxonomy::names_match_key(&label, l))
+        else {
             continue;
         };
         if values[i].is_some() {
@@ -220,6 +224,7 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
         }
     };
     let (issue_col, ident_col) = (header.col("Issue")?, header.col("Identified as")?);
+    let (heading_col, notes_col) = (header.col("Local heading"), header.col("Notes"));
     let mut rows = Vec::new();
     let mut ok = true;
     for row in s.rows_below(&header) {
@@ -292,8 +297,8 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
             name,
             identified,
             cell: s.location(row, issue_col),
-            local_heading: optional(header.col("Local heading")),
-            notes: optional(header.col("Notes")),
+            local_heading: optional(heading_col),
+            notes: optional(notes_col),
         });
     }
     ok.then_some(rows)

@@ -39,6 +39,7 @@ pub mod monitor;
 pub mod read;
 pub mod report;
 pub mod review;
+pub mod schema;
 pub mod taxonomy;
 pub mod vocab;
 

@@ -4,6 +4,15 @@
 use crate::taxonomy::key;
 use serde::{Deserialize, Serialize};
 
+/// "a, b, c or d": the labels of a closed set, for messages.
+pub fn one_of(labels: &[&str]) -> String {
+    match labels {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// The action of a recommendation or a decision (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
@@ -42,8 +51,7 @@ impl Action {
     }
     /// "retain, add, theme, review, watch or none", for messages.
     pub fn choices() -> String {
-        let all: Vec<&str> = Action::ALL.iter().map(Action::as_str).collect();
-        format!("{} or {}", all[..all.len() - 1].join(", "), all[all.len() - 1])
+        one_of(&Action::ALL.map(|a| a.as_str()))
     }
 }
 

@@ -3,6 +3,7 @@
 use super::sheet::{Value, Workbook};
 use crate::config::Limits;
 use crate::error::{Diagnostics, Location};
+use crate::schema::horizon::{CATEGORY, IMPACT, ITEM, OPTIONAL, RELATED_ISSUES, REQUIRED, SHEET, TIMESCALE};
 use crate::taxonomy::{key, tidy, without_trailing_parenthetical};
 use serde::Serialize;
 use std::path::Path;
@@ -108,16 +109,13 @@ pub fn read_digested(
     d: &mut Diagnostics,
 ) -> Option<(Vec<HorizonRow>, (u64, String))> {
     let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
-    let sheet = wb.sheet("PESTELO").map_err(|p| d.push(p)).ok()?;
-    let header = sheet
-        .header(&["Category", "Item"], &["Related issues", "Impact", "Timescale"])
-        .map_err(|p| d.push(p))
-        .ok()?;
-    let (cat_col, item_col) = (header.col("Category")?, header.col("Item")?);
+    let sheet = wb.sheet(SHEET).map_err(|p| d.push(p)).ok()?;
+    let header = sheet.header(&REQUIRED, &OPTIONAL).map_err(|p| d.push(p)).ok()?;
+    let (cat_col, item_col) = (header.col(CATEGORY)?, header.col(ITEM)?);
     let mut rows = Vec::new();
     let mut ok = true;
     d.problems.extend(wb.take_warnings());
-    let needed: Vec<u32> = ["Category", "Item", "Related issues", "Impact"]
+    let needed: Vec<u32> = [CATEGORY, ITEM, RELATED_ISSUES, IMPACT]
         .iter()
         .filter_map(|n| header.col(n))
         .collect();
@@ -161,7 +159,7 @@ pub fn read_digested(
             ok = false;
             continue;
         };
-        let (related, related_at) = match header.col("Related issues") {
+        let (related, related_at) = match header.col(RELATED_ISSUES) {
             Some(c) => {
                 let names = sheet.get(row, c).as_text().unwrap_or_default();
                 (
@@ -171,7 +169,7 @@ pub fn read_digested(
             }
             None => (Vec::new(), sheet.location(row, item_col)),
         };
-        let impact = match header.col("Impact") {
+        let impact = match header.col(IMPACT) {
             Some(c) => match impact_points(sheet.get(row, c)) {
                 Some(p) => p,
                 None => {
@@ -188,7 +186,7 @@ pub fn read_digested(
             },
             None => 1,
         };
-        let timescale = header.col("Timescale").and_then(|c| sheet.get(row, c).as_text());
+        let timescale = header.col(TIMESCALE).and_then(|c| sheet.get(row, c).as_text());
         rows.push(HorizonRow {
             category,
             item: tidy(&item),

@@ -5,6 +5,7 @@
 use super::sheet::{Value, Workbook, format_number};
 use crate::config::{Limits, Scheme};
 use crate::error::{Diagnostics, Location};
+use crate::schema::morile::{CONFIDENCE, ISSUE, ITEM, RANK, SCORE, SHEET};
 use crate::taxonomy::tidy;
 use std::path::Path;
 
@@ -100,20 +101,20 @@ pub fn read_with_scheme(
 /// not checked against the scheme's levels: see [`read_with_scheme`].
 pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mut Diagnostics) -> Option<MorileSheet> {
     let mut wb = Workbook::open(path, shown, limits).map_err(|p| d.push(p)).ok()?;
-    let sheet = wb.sheet("MoRiLE").map_err(|p| d.push(p)).ok()?;
+    let sheet = wb.sheet(SHEET).map_err(|p| d.push(p)).ok()?;
     d.problems.extend(wb.take_warnings());
-    let mut optional: Vec<&str> = vec!["Issue", "Score", "Rank", "Confidence"];
+    let mut optional: Vec<&str> = vec![ISSUE, SCORE, RANK, CONFIDENCE];
     optional.extend(factors.iter().map(String::as_str));
-    let header = sheet.header(&["Item"], &optional).map_err(|p| d.push(p)).ok()?;
+    let header = sheet.header(&[ITEM], &optional).map_err(|p| d.push(p)).ok()?;
     let present: Vec<&String> = factors.iter().filter(|f| header.col(f).is_some()).collect();
     let (kind, columns): (MorileKind, Vec<u32>) = if !factors.is_empty() && present.len() == factors.len() {
         (
             MorileKind::Factors,
             factors.iter().filter_map(|f| header.col(f)).collect(),
         )
-    } else if let Some(c) = header.col("Score") {
+    } else if let Some(c) = header.col(SCORE) {
         (MorileKind::Score, vec![c])
-    } else if let Some(c) = header.col("Rank") {
+    } else if let Some(c) = header.col(RANK) {
         (MorileKind::Rank, vec![c])
     } else {
         let missing: Vec<String> = factors
@@ -139,13 +140,13 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
         d.error(sheet.location(header.row, 0), message);
         return None;
     };
-    let item_col = header.col("Item")?;
+    let item_col = header.col(ITEM)?;
     let cell = |row: u32, col: u32| Cell {
         value: sheet.get(row, col).clone(),
         at: sheet.location(row, col),
     };
     let mut needed: Vec<u32> = vec![item_col];
-    needed.extend(["Issue", "Confidence"].iter().filter_map(|n| header.col(n)));
+    needed.extend([ISSUE, CONFIDENCE].iter().filter_map(|n| header.col(n)));
     needed.extend(&columns);
     let mut rows = Vec::new();
     let mut unusable_rows = 0;
@@ -186,9 +187,9 @@ pub fn read(path: &Path, shown: &str, factors: &[String], limits: Limits, d: &mu
         rows.push(MorileRow {
             item,
             at: sheet.location(row, item_col),
-            issue: optional("Issue"),
+            issue: optional(ISSUE),
             values: columns.iter().map(|c| cell(row, *c)).collect(),
-            confidence: optional("Confidence"),
+            confidence: optional(CONFIDENCE),
         });
     }
     if rows.is_empty() && unusable_rows == 0 {

@@ -10,6 +10,10 @@
 use super::sheet::{Sheet, Value, Workbook};
 use crate::config::Limits;
 use crate::error::Diagnostics;
+use crate::schema::output::{
+    APPENDIX_A, APPENDIX_B, COMPARISON, CSP_COUNT, ISSUE, ITEM, PARTNERSHIPS_EXPECTED, PRIORITY, PROPOSED, RANK,
+    RANKING, RECEIVED_FROM, SUMMARY, TOTAL, TYPE, TYPE_PRIORITY, TYPE_THEME,
+};
 use crate::taxonomy::{IssueId, Lookup, Taxonomy, key};
 use serde::Serialize;
 use std::path::Path;
@@ -133,31 +137,25 @@ pub fn read(path: &Path, shown: &str, taxonomy: &Taxonomy, limits: Limits, d: &m
         ..Default::default()
     };
 
-    let a = wb.sheet("Appendix A").map_err(|p| d.push(p)).ok()?;
-    let header = a
-        .header(&["Priority", "No. of CSPs identifying these issues"], &[])
-        .map_err(|p| d.push(p))
-        .ok()?;
+    let a = wb.sheet(APPENDIX_A).map_err(|p| d.push(p)).ok()?;
+    let header = a.header(&[PRIORITY, CSP_COUNT], &[]).map_err(|p| d.push(p)).ok()?;
     if let Some(title) = a.get(0, 0).as_text() {
         prev.year = title.rsplit('(').next().map(|y| y.trim_end_matches(')').to_string());
     }
-    let (label_col, count_col) = (
-        header.col("Priority")?,
-        header.col("No. of CSPs identifying these issues")?,
-    );
+    let (label_col, count_col) = (header.col(PRIORITY)?, header.col(CSP_COUNT)?);
     let mut in_table = true;
     for row in a.rows_below(&header) {
         let Some(label) = a.get(row, label_col).as_text() else {
             in_table = false;
             continue;
         };
-        if key(&label) == "total" {
+        if key(&label) == key(TOTAL) {
             in_table = false;
             continue;
         }
         if !in_table {
             // The notes below the table: "Strategic assessments received from 11 of 12 CSPs."
-            if let Some(rest) = label.strip_prefix("Strategic assessments received from ")
+            if let Some(rest) = label.strip_prefix(RECEIVED_FROM)
                 && let Some(of) = rest.split(" of ").nth(1)
                 && prev.partnerships.is_none()
             {
@@ -185,11 +183,11 @@ pub fn read(path: &Path, shown: &str, taxonomy: &Taxonomy, limits: Limits, d: &m
         }
     }
 
-    if let Ok(s) = wb.sheet("Summary") {
+    if let Ok(s) = wb.sheet(SUMMARY) {
         for row in 0..40u32 {
             if s.get(row, 0)
                 .as_text()
-                .is_some_and(|l| key(&l) == key("Partnerships expected"))
+                .is_some_and(|l| key(&l) == key(PARTNERSHIPS_EXPECTED))
             {
                 match whole(s.get(row, 1)) {
                     Some(n) => prev.partnerships = Some(n),
@@ -200,10 +198,10 @@ pub fn read(path: &Path, shown: &str, taxonomy: &Taxonomy, limits: Limits, d: &m
         }
     }
 
-    if let Ok(r) = wb.sheet("Ranking")
-        && let Ok(h) = r.header(&["Rank", "Issue"], &[])
+    if let Ok(r) = wb.sheet(RANKING)
+        && let Ok(h) = r.header(&[RANK, ISSUE], &[])
     {
-        let (rank_col, issue_col) = (h.col("Rank")?, h.col("Issue")?);
+        let (rank_col, issue_col) = (h.col(RANK)?, h.col(ISSUE)?);
         for row in r.rows_below(&h) {
             let Some(name) = r.get(row, issue_col).as_text() else {
                 break; // the notes below the table
@@ -220,10 +218,10 @@ pub fn read(path: &Path, shown: &str, taxonomy: &Taxonomy, limits: Limits, d: &m
         }
     }
 
-    if let Ok(b) = wb.sheet("Appendix B")
-        && let Ok(h) = b.header(&["Rank", "Item", "Issue"], &[])
+    if let Ok(b) = wb.sheet(APPENDIX_B)
+        && let Ok(h) = b.header(&[RANK, ITEM, ISSUE], &[])
     {
-        let (rank_col, issue_col) = (h.col("Rank")?, h.col("Issue")?);
+        let (rank_col, issue_col) = (h.col(RANK)?, h.col(ISSUE)?);
         for row in b.rows_below(&h) {
             if b.get(row, rank_col).is_empty() {
                 break;
@@ -251,23 +249,23 @@ pub fn read(path: &Path, shown: &str, taxonomy: &Taxonomy, limits: Limits, d: &m
         }
     }
 
-    if let Ok(c) = wb.sheet("Comparison")
-        && let Ok(h) = c.header(&["Type", "Proposed"], &["Issue"])
+    if let Ok(c) = wb.sheet(COMPARISON)
+        && let Ok(h) = c.header(&[TYPE, PROPOSED], &[ISSUE])
     {
-        let (type_col, proposed_col) = (h.col("Type")?, h.col("Proposed")?);
+        let (type_col, proposed_col) = (h.col(TYPE)?, h.col(PROPOSED)?);
         for row in c.rows_below(&h) {
             let (Some(kind), Some(name)) = (c.get(row, type_col).as_text(), c.get(row, proposed_col).as_text()) else {
                 continue;
             };
             let issue = h
-                .col("Issue")
+                .col(ISSUE)
                 .and_then(|col| c.get(row, col).as_text())
                 .and_then(|n| taxonomy.by_name(&n).or_else(|| match_name(taxonomy, &n)));
-            match key(&kind).as_str() {
-                "priority" => prev
+            match key(&kind) {
+                k if k == key(TYPE_PRIORITY) => prev
                     .priorities
                     .push((name.clone(), issue.or_else(|| match_name(taxonomy, &name)))),
-                "crosscuttingtheme" => prev.themes.push((name, issue)),
+                k if k == key(TYPE_THEME) => prev.themes.push((name, issue)),
                 _ => {}
             }
         }

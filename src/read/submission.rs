@@ -4,6 +4,10 @@ use super::cell::date_text_to_iso;
 use super::sheet::{Sheet, Workbook};
 use crate::config::Limits;
 use crate::error::{Diagnostics, Location};
+use crate::schema::submission::{
+    DATE_COMPLETED, IDENTIFIED_AS, ISSUE, ISSUES_OPTIONAL, ISSUES_REQUIRED, LABELS, LOCAL_HEADING, NOTES, SHEET_ISSUES,
+    SHEET_SUBMISSION,
+};
 use crate::taxonomy::{key, tidy};
 use serde::Serialize;
 use std::path::Path;
@@ -26,13 +30,18 @@ impl Identification {
         Identification::NotIdentified,
     ];
 
-    pub fn label(&self) -> &'static str {
+    pub const fn label(&self) -> &'static str {
         match self {
             Identification::MainPriority => "Main priority",
             Identification::CrossCuttingTheme => "Cross-cutting theme",
             Identification::PartOfBroaderTheme => "Part of broader theme",
             Identification::NotIdentified => "Not identified",
         }
+    }
+
+    /// "Main priority, Cross-cutting theme, Part of broader theme or Not identified", for messages.
+    pub fn choices() -> String {
+        crate::vocab::one_of(&Identification::CHOICES.map(|i| i.label()))
     }
 
     /// Read an `Identified as` value and its accepted variants; blank means not identified.
@@ -81,14 +90,6 @@ pub struct Submission {
     pub digest: (u64, String),
 }
 
-const LABELS: [&str; 5] = [
-    "Partnership",
-    "Assessment year",
-    "Completed by",
-    "Date completed",
-    "Districts covered",
-];
-
 /// Read one submission. Problems go into `d`; `None` when the file cannot give a submission at all.
 /// The `Assessment year` is not checked: see [`read_for_year`].
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Submission> {
@@ -112,14 +113,14 @@ pub fn read_for_year(
             return None;
         }
     };
-    let details = match wb.sheet("Submission") {
+    let details = match wb.sheet(SHEET_SUBMISSION) {
         Ok(s) => read_details(&s, year, d),
         Err(p) => {
             d.push(p);
             None
         }
     };
-    let rows = match wb.sheet("Issues") {
+    let rows = match wb.sheet(SHEET_ISSUES) {
         Ok(s) => read_issues(&s, d),
         Err(p) => {
             d.push(p);
@@ -139,7 +140,7 @@ pub fn read_for_year(
 /// Just the partnership a workbook says it is from, when it can be told (for `status` on a broken return).
 pub fn read_partnership(path: &Path, shown: &str, limits: Limits) -> Option<String> {
     let mut wb = Workbook::open(path, shown, limits).ok()?;
-    let sheet = wb.sheet("Submission").ok()?;
+    let sheet = wb.sheet(SHEET_SUBMISSION).ok()?;
     read_details(&sheet, None, &mut Diagnostics::default()).map(|s| s.partnership)
 }
 
@@ -169,7 +170,7 @@ fn read_details(s: &Sheet, review_year: Option<&str>, d: &mut Diagnostics) -> Op
             continue;
         }
         if let Some(mut v) = cell.as_text() {
-            if LABELS[i] == "Date completed"
+            if LABELS[i] == DATE_COMPLETED
                 && let Some(iso) = date_text_to_iso(&v)
             {
                 v = iso;
@@ -216,15 +217,15 @@ fn read_details(s: &Sheet, review_year: Option<&str>, d: &mut Diagnostics) -> Op
 
 /// The `Issues` sheet: columns `Issue`, `Identified as`, optionally `Local heading` and `Notes`.
 fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
-    let header = match s.header(&["Issue", "Identified as"], &["Local heading", "Notes"]) {
+    let header = match s.header(&ISSUES_REQUIRED, &ISSUES_OPTIONAL) {
         Ok(h) => h,
         Err(p) => {
             d.push(p);
             return None;
         }
     };
-    let (issue_col, ident_col) = (header.col("Issue")?, header.col("Identified as")?);
-    let (heading_col, notes_col) = (header.col("Local heading"), header.col("Notes"));
+    let (issue_col, ident_col) = (header.col(ISSUE)?, header.col(IDENTIFIED_AS)?);
+    let (heading_col, notes_col) = (header.col(LOCAL_HEADING), header.col(NOTES));
     let mut rows = Vec::new();
     let mut ok = true;
     for row in s.rows_below(&header) {
@@ -256,8 +257,9 @@ fn read_issues(s: &Sheet, d: &mut Diagnostics) -> Option<Vec<IssueRow>> {
                     d.error(
                         s.location(row, ident_col),
                         format!(
-                            "unknown \"Identified as\" value {}: use Main priority, Cross-cutting theme, Part of broader theme or Not identified",
-                            v.describe()
+                            "unknown \"Identified as\" value {}: use {}",
+                            v.describe(),
+                            Identification::choices()
                         ),
                     );
                     ok = false;

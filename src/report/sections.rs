@@ -7,6 +7,8 @@ use crate::assess::rank_label;
 use crate::assess::ranking::TIE_RULES;
 use crate::config::round;
 use crate::read::horizon::Category;
+use crate::read::submission::Identification;
+use crate::schema::output;
 
 /// The words of the report that more than one section or renderer uses.
 pub mod words {
@@ -384,7 +386,7 @@ pub fn summary(a: &Assessment) -> Section {
         facts: vec![
             fact("Area", Cell::text(&a.review.area)),
             fact("Year", Cell::text(&a.review.year)),
-            fact("Partnerships expected", Cell::whole(aa.expected)),
+            fact(output::PARTNERSHIPS_EXPECTED, Cell::whole(aa.expected)),
             fact("Partnerships received", Cell::whole(aa.received.len())),
             fact("Partnerships missing", missing),
             list_fact("Proposed priorities", &o.priorities),
@@ -434,12 +436,12 @@ pub fn with(keys: &[&'static str], more: &[&'static str]) -> Vec<&'static str> {
 }
 
 pub const APPENDIX_A_COLUMNS: [Column; 7] = [
-    col("issue", "Issue"),
-    col("label", "Priority"),
-    col("csp_count", "No. of CSPs identifying these issues"),
-    col("main_priority", "Main priority"),
-    col("cross_cutting_theme", "Cross-cutting theme"),
-    col("part_of_broader_theme", "Part of broader theme"),
+    col("issue", output::ISSUE),
+    col("label", output::PRIORITY),
+    col("csp_count", output::CSP_COUNT),
+    col("main_priority", Identification::MainPriority.label()),
+    col("cross_cutting_theme", Identification::CrossCuttingTheme.label()),
+    col("part_of_broader_theme", Identification::PartOfBroaderTheme.label()),
     col("partnerships", "CSPs"),
 ];
 
@@ -467,7 +469,7 @@ pub fn appendix_a(a: &Assessment) -> Section {
             })
             .collect(),
         facts: vec![
-            fact("Total", Cell::whole(aa.total())),
+            fact(output::TOTAL, Cell::whole(aa.total())),
             fact(
                 "Other focus areas",
                 Cell::text(words::list(&others).replace("; ", ", ")),
@@ -494,7 +496,8 @@ pub fn appendix_a(a: &Assessment) -> Section {
                 }
             ),
             format!(
-                "Strategic assessments received from {} of {} CSPs.",
+                "{}{} of {} CSPs.",
+                output::RECEIVED_FROM,
                 aa.received.len(),
                 aa.expected
             ),
@@ -528,9 +531,9 @@ fn confidence(c: Option<crate::assess::morile::Confidence>) -> Cell {
 }
 
 pub const APPENDIX_B_COLUMNS: [Column; 10] = [
-    col("rank", "Rank"),
-    col("item", "Item"),
-    col("issue", "Issue"),
+    col("rank", output::RANK),
+    col("item", output::ITEM),
+    col("issue", output::ISSUE),
     col("harm", "Harm"),
     col("likelihood", "Likelihood"),
     col("organisational", "Organisational position"),
@@ -629,8 +632,8 @@ pub fn appendix_c(a: &Assessment) -> Section {
 }
 
 pub const RANKING_COLUMNS: [Column; 15] = [
-    col("rank", "Rank"),
-    col("issue", "Issue"),
+    col("rank", output::RANK),
+    col("issue", output::ISSUE),
     col("csp_count", "CSPs"),
     col("local", "Local"),
     col("morile", "MoRiLE"),
@@ -915,13 +918,13 @@ pub fn names_used(a: &Assessment) -> Option<Section> {
 }
 
 pub const COMPARISON_COLUMNS: [Column; 7] = [
-    col("type", "Type"),
+    col("type", output::TYPE),
     col("current", "Current"),
-    col("proposed", "Proposed"),
+    col("proposed", output::PROPOSED),
     col("change", "Change"),
     col("why", "Why"),
     col("lead", "Lead"),
-    col("issue", "Issue"),
+    col("issue", output::ISSUE),
 ];
 
 /// Current versus proposed priorities and themes, with what changed and why.
@@ -959,7 +962,7 @@ pub fn comparison(a: &Assessment) -> Section {
             "removed"
         };
         rows.push(vec![
-            "Priority".into(),
+            output::TYPE_PRIORITY.into(),
             p.name.clone(),
             proposed.cloned().unwrap_or_default(),
             change.into(),
@@ -971,7 +974,7 @@ pub fn comparison(a: &Assessment) -> Section {
     for name in &o.added {
         let issue = o.priority_issue(name);
         rows.push(vec![
-            "Priority".into(),
+            output::TYPE_PRIORITY.into(),
             String::new(),
             name.clone(),
             "added".into(),
@@ -984,7 +987,7 @@ pub fn comparison(a: &Assessment) -> Section {
         let removed = o.themes_removed.contains(&t.name);
         let to = new_name(&themes_renamed, &t.name);
         rows.push(vec![
-            "Cross-cutting theme".into(),
+            output::TYPE_THEME.into(),
             t.name.clone(),
             if removed {
                 String::new()
@@ -1005,7 +1008,7 @@ pub fn comparison(a: &Assessment) -> Section {
     for name in &o.themes_added {
         let issue = o.theme_issue(name);
         rows.push(vec![
-            "Cross-cutting theme".into(),
+            output::TYPE_THEME.into(),
             String::new(),
             name.clone(),
             "added".into(),
@@ -1122,7 +1125,7 @@ pub fn data_quality(a: &Assessment) -> Section {
     Section {
         title: format!("Data quality ({})", a.review.year),
         facts: vec![
-            fact("Partnerships expected", Cell::whole(aa.expected)),
+            fact(output::PARTNERSHIPS_EXPECTED, Cell::whole(aa.expected)),
             fact("Partnerships received", Cell::whole(aa.received.len())),
             fact("Partnerships missing", missing),
         ],
@@ -1200,7 +1203,10 @@ pub fn provenance(a: &Assessment) -> Section {
             fact("Tool", Cell::text(format!("csa-review {}", crate::VERSION))),
             fact("Area", Cell::text(&a.review.area)),
             fact("Year", Cell::text(&a.review.year)),
-            fact("Partnerships expected", Cell::text(a.review.partnerships.join("; "))),
+            fact(
+                output::PARTNERSHIPS_EXPECTED,
+                Cell::text(a.review.partnerships.join("; ")),
+            ),
             fact(
                 "Weights as given (local, MoRiLE, horizon)",
                 Cell::text(format!("{}, {}, {}", w.local, w.morile, w.horizon)),

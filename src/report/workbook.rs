@@ -13,18 +13,7 @@ type XResult<T = ()> = std::result::Result<T, XlsxError>;
 
 /// The sheet names, in their order: the eight of SPEC §8, with Sensitivity after Ranking and Action plan
 /// after Comparison.
-pub const SHEETS: [&str; 10] = [
-    "Summary",
-    "Appendix A",
-    "Appendix B",
-    "Appendix C",
-    "Ranking",
-    "Sensitivity",
-    "Comparison",
-    "Action plan",
-    "Data quality",
-    "Provenance",
-];
+pub use crate::schema::output::SHEETS;
 
 /// The most characters a spreadsheet cell holds (Excel's limit).
 pub const CELL_LIMIT: usize = 32_767;
@@ -338,8 +327,8 @@ fn appendix_a(p: &mut Page, a: &Assessment, rep: &Report) -> XResult {
     let mut r = p.rows(2, sec, &keys)?;
     let last = r - 1;
     let s = p.s;
-    p.ws.write_string_with_format(r, 0, "Total", &s.bold)?;
-    if let Some(t) = sec.fact("Total") {
+    p.ws.write_string_with_format(r, 0, crate::schema::output::TOTAL, &s.bold)?;
+    if let Some(t) = sec.fact(crate::schema::output::TOTAL) {
         p.ws.write_number_with_format(r, 1, t.number.unwrap_or_default(), &s.whole.clone().set_bold())?;
     }
     r += 2;

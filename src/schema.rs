@@ -101,6 +101,8 @@ pub mod plan {
     pub const PRIORITIES_REQUIRED: [&str; 1] = [PRIORITY];
     /// The optional columns of `Priorities` (SPEC §10.1).
     pub const PRIORITIES_OPTIONAL: [&str; 3] = [LEAD, AIM, CONTEXT];
+    /// Other headings read as a `Priorities` column (as written, as read), as in the published plans.
+    pub const PRIORITIES_ALIASES: &[(&str, &str)] = &[("Priority name", PRIORITY), ("Lead officer", LEAD)];
 
     /// The sheet of actions, one row per action (SPEC §10.1).
     pub const SHEET_ACTIONS: &str = "Actions";
@@ -122,6 +124,16 @@ pub mod plan {
     pub const ACTIONS_REQUIRED: [&str; 3] = [NO, PRIORITY, ACTION];
     /// The optional columns of `Actions` (SPEC §10.1).
     pub const ACTIONS_OPTIONAL: [&str; 5] = [OBJECTIVE, MEASURE, TIMESCALE, LEAD_AGENCY, REF];
+    /// Other headings read as an `Actions` column (as written, as read): the published 2018/19 plan's.
+    pub const ACTIONS_ALIASES: &[(&str, &str)] = &[
+        ("Actions", ACTION),
+        ("Objective / Planned Outcomes", OBJECTIVE),
+        ("Objectives", OBJECTIVE),
+        ("Measures", MEASURE),
+        ("Lead Agency / Officer", LEAD_AGENCY),
+        ("Reference", REF),
+        ("Number", NO),
+    ];
 }
 
 /// A progress update workbook (SPEC §10.2).
@@ -142,6 +154,16 @@ pub mod progress {
     pub const REQUIRED: [&str; 3] = [REF, STATUS, DATE];
     /// The optional columns of `Progress` (SPEC §10.2).
     pub const OPTIONAL: [&str; 2] = [UPDATE, UPDATED_BY];
+    /// Other headings read as a `Progress` column (as written, as read).
+    pub const ALIASES: &[(&str, &str)] = &[
+        ("Reference", REF),
+        ("Action ref", REF),
+        ("Progress", UPDATE),
+        ("Progress update", UPDATE),
+        ("Date of update", DATE),
+        ("Date updated", DATE),
+        ("RAG status", STATUS),
+    ];
 }
 
 /// The indicators workbook (SPEC §10.3). The period columns follow the named ones.
@@ -166,6 +188,26 @@ pub mod indicators {
     pub const STATED_CHANGE: &str = "Stated change";
     /// Optional column: a direction as published (SPEC §10.3).
     pub const STATED_DIRECTION: &str = "Stated direction";
+    /// Read beside `Note` when a sheet heads its caveats so.
+    pub const NOTES: &str = "Notes";
+    /// The named columns: the first three required, the others optional; the period columns follow
+    /// (SPEC §10.3).
+    pub const COLUMNS: [&str; 10] = [
+        PRIORITY,
+        INDICATOR,
+        BETTER,
+        UNIT,
+        GEOGRAPHY,
+        SOURCE,
+        NOTE,
+        STATED_CHANGE,
+        STATED_DIRECTION,
+        NOTES,
+    ];
+    /// How many of [`COLUMNS`] are required.
+    pub const REQUIRED: usize = 3;
+    /// Other headings read as a column (as written, as read).
+    pub const ALIASES: &[(&str, &str)] = &[("Better if", BETTER), ("Better when", BETTER)];
 }
 
 /// The output workbook (SPEC §8), and the headers last year's reader looks for in it (SPEC §5.2).

@@ -5,6 +5,10 @@ use super::{Cells, open};
 use crate::config::Limits;
 use crate::error::{Diagnostics, Location};
 use crate::read::Value;
+use crate::schema::indicators::{
+    ALIASES, BETTER, COLUMNS, GEOGRAPHY, INDICATOR, NOTE, NOTES, PRIORITY, REQUIRED, SHEET, SOURCE, STATED_CHANGE,
+    STATED_DIRECTION, UNIT,
+};
 use crate::taxonomy::key;
 use std::path::Path;
 
@@ -249,19 +253,6 @@ pub struct Indicators {
     pub rows: Vec<Indicator>,
 }
 
-const COLUMNS: [&str; 10] = [
-    "Priority",
-    "Indicator",
-    "Better",
-    "Unit",
-    "Geography",
-    "Source",
-    "Note",
-    "Stated change",
-    "Stated direction",
-    "Notes",
-];
-
 /// Whether a cell's text means "not available" rather than a number.
 fn not_available(text: &str) -> bool {
     let k = key(text);
@@ -286,9 +277,12 @@ fn not_available(text: &str) -> bool {
 /// Read the indicators. Problems go to `d`; `None` when the file, sheet or a required column cannot be read.
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Indicators> {
     let mut wb = open(path, shown, limits, d)?;
-    let mut sheet = wb.sheet("Indicators").map_err(|p| d.push(p)).ok()?;
-    super::rename_headers(&mut sheet, &[("Better if", "Better"), ("Better when", "Better")]);
-    let h = sheet.header(&COLUMNS[..3], &COLUMNS[3..]).map_err(|p| d.push(p)).ok()?;
+    let mut sheet = wb.sheet(SHEET).map_err(|p| d.push(p)).ok()?;
+    super::rename_headers(&mut sheet, ALIASES);
+    let h = sheet
+        .header(&COLUMNS[..REQUIRED], &COLUMNS[REQUIRED..])
+        .map_err(|p| d.push(p))
+        .ok()?;
     let last_known = h.columns.iter().filter_map(|(_, c)| *c).max().unwrap_or(0);
     let header_cells: Vec<(u32, Value)> = sheet
         .rows
@@ -323,11 +317,11 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         if !c.any(row) && periods.iter().all(|(col, _)| sheet.get(row, *col).is_empty()) {
             continue;
         }
-        let priority = c.text(row, "Priority", d);
-        let name = c.text(row, "Indicator", d);
-        let better_text = c.text(row, "Better", d);
+        let priority = c.text(row, PRIORITY, d);
+        let name = c.text(row, INDICATOR, d);
+        let better_text = c.text(row, BETTER, d);
         let mut ok = true;
-        for (what, v) in [("Priority", &priority), ("Indicator", &name), ("Better", &better_text)] {
+        for (what, v) in [(PRIORITY, &priority), (INDICATOR, &name), (BETTER, &better_text)] {
             if v.is_none() {
                 d.error(
                     c.at(row, what),
@@ -339,7 +333,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         let better = better_text.as_ref().and_then(|t| {
             Better::parse(t).or_else(|| {
                 d.error(
-                    c.at(row, "Better"),
+                    c.at(row, BETTER),
                     format!("\"{t}\" is not lower, higher or neither (which direction is good news)"),
                 );
                 None
@@ -375,12 +369,12 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             });
         }
         let stated_change = c
-            .text(row, "Stated change", d)
+            .text(row, STATED_CHANGE, d)
             .and_then(|t| match parse_stated_change(&t) {
-                Some(s) => Some((s, c.at(row, "Stated change"))),
+                Some(s) => Some((s, c.at(row, STATED_CHANGE))),
                 None => {
                     d.warning(
-                        c.at(row, "Stated change"),
+                        c.at(row, STATED_CHANGE),
                         format!(
                             "the stated change \"{t}\" holds no number (such as \"+14.7%\" or \"-5,885\"); not checked"
                         ),
@@ -389,30 +383,30 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
                 }
             });
         let stated_direction = c
-            .text(row, "Stated direction", d)
+            .text(row, STATED_DIRECTION, d)
             .and_then(|t| match Direction::parse(&t) {
-                Some(dir) => Some((dir, t, c.at(row, "Stated direction"))),
+                Some(dir) => Some((dir, t, c.at(row, STATED_DIRECTION))),
                 None => {
                     d.warning(
-                        c.at(row, "Stated direction"),
+                        c.at(row, STATED_DIRECTION),
                         format!("the stated direction \"{t}\" is not up, down or stable (or ↑ ↓ ↔); not checked"),
                     );
                     None
                 }
             });
-        let note = match (c.paragraphs(row, "Note", d), c.paragraphs(row, "Notes", d)) {
+        let note = match (c.paragraphs(row, NOTE, d), c.paragraphs(row, NOTES, d)) {
             (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
             (a, b) => a.or(b),
         };
         if let (Some(priority), Some(name), Some(better), true) = (priority, name, better, ok) {
             rows.push(Indicator {
-                cell: c.at(row, "Indicator"),
+                cell: c.at(row, INDICATOR),
                 priority,
                 name,
                 better,
-                unit: c.text(row, "Unit", d),
-                geography: c.text(row, "Geography", d),
-                source: c.text(row, "Source", d),
+                unit: c.text(row, UNIT, d),
+                geography: c.text(row, GEOGRAPHY, d),
+                source: c.text(row, SOURCE, d),
                 note,
                 stated_change,
                 stated_direction,

@@ -5,6 +5,11 @@ use super::dates::{self, Timescale};
 use super::{Cells, open};
 use crate::config::Limits;
 use crate::error::{Diagnostics, Location};
+use crate::schema::plan::{
+    ACTION, ACTIONS_ALIASES, ACTIONS_OPTIONAL, ACTIONS_REQUIRED, AIM, CONTEXT, LEAD, LEAD_AGENCY, MEASURE, NO,
+    OBJECTIVE, PRIORITIES_ALIASES, PRIORITIES_OPTIONAL, PRIORITIES_REQUIRED, PRIORITY, REF, SHEET_ACTIONS,
+    SHEET_PRIORITIES, TIMESCALE,
+};
 use crate::taxonomy::{key, names_match};
 use std::collections::HashMap;
 use std::path::Path;
@@ -75,35 +80,21 @@ pub fn reference_key(reference: &str) -> String {
         .to_lowercase()
 }
 
-const PRIORITY_ALIASES: &[(&str, &str)] = &[("Priority name", "Priority"), ("Lead officer", "Lead")];
-const ACTION_ALIASES: &[(&str, &str)] = &[
-    ("Actions", "Action"),
-    ("Objective / Planned Outcomes", "Objective"),
-    ("Objectives", "Objective"),
-    ("Measures", "Measure"),
-    ("Lead Agency / Officer", "Lead agency"),
-    ("Reference", "Ref"),
-    ("Number", "No."),
-];
-
 /// Read the plan. Problems go to `d`; `None` when the file or a required sheet or column cannot be read.
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Plan> {
     let mut wb = open(path, shown, limits, d)?;
-    let mut psheet = wb.sheet("Priorities").map_err(|p| d.push(p)).ok();
-    let mut asheet = wb.sheet("Actions").map_err(|p| d.push(p)).ok();
+    let mut psheet = wb.sheet(SHEET_PRIORITIES).map_err(|p| d.push(p)).ok();
+    let mut asheet = wb.sheet(SHEET_ACTIONS).map_err(|p| d.push(p)).ok();
     let (psheet, asheet) = (psheet.as_mut()?, asheet.as_mut()?);
-    super::rename_headers(psheet, PRIORITY_ALIASES);
-    super::rename_headers(asheet, ACTION_ALIASES);
+    super::rename_headers(psheet, PRIORITIES_ALIASES);
+    super::rename_headers(asheet, ACTIONS_ALIASES);
 
     let ph = psheet
-        .header(&["Priority"], &["Lead", "Aim", "Context"])
+        .header(&PRIORITIES_REQUIRED, &PRIORITIES_OPTIONAL)
         .map_err(|p| d.push(p))
         .ok();
     let ah = asheet
-        .header(
-            &["No.", "Priority", "Action"],
-            &["Objective", "Measure", "Timescale", "Lead agency", "Ref"],
-        )
+        .header(&ACTIONS_REQUIRED, &ACTIONS_OPTIONAL)
         .map_err(|p| d.push(p))
         .ok();
     let (ph, ah) = (ph?, ah?);
@@ -111,10 +102,10 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
     let mut priorities: Vec<PlanPriority> = Vec::new();
     let p = Cells::new(psheet, &ph);
     for row in psheet.rows_below(&ph) {
-        let Some(name) = p.text(row, "Priority", d) else {
+        let Some(name) = p.text(row, PRIORITY, d) else {
             if p.any(row) {
                 d.error(
-                    p.at(row, "Priority"),
+                    p.at(row, PRIORITY),
                     "this row has no priority name; give one or delete the row",
                 );
             }
@@ -122,7 +113,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         };
         if let Some(first) = priorities.iter().find(|x| names_match(&x.name, &name)) {
             d.error(
-                p.at(row, "Priority"),
+                p.at(row, PRIORITY),
                 format!(
                     "the priority \"{name}\" is listed twice (first at {}); keep one row per priority",
                     first.cell.cell.clone().unwrap_or_default()
@@ -131,11 +122,11 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             continue;
         }
         priorities.push(PlanPriority {
-            cell: p.at(row, "Priority"),
+            cell: p.at(row, PRIORITY),
             name,
-            lead: p.text(row, "Lead", d),
-            aim: p.text(row, "Aim", d),
-            context: p.paragraphs(row, "Context", d),
+            lead: p.text(row, LEAD, d),
+            aim: p.text(row, AIM, d),
+            context: p.paragraphs(row, CONTEXT, d),
         });
     }
     if priorities.is_empty() {
@@ -156,15 +147,11 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         if !a.any(row) {
             continue;
         }
-        let no_text = a.text(row, "No.", d);
-        let priority_text = a.text(row, "Priority", d);
-        let action_text = a.paragraphs(row, "Action", d);
+        let no_text = a.text(row, NO, d);
+        let priority_text = a.text(row, PRIORITY, d);
+        let action_text = a.paragraphs(row, ACTION, d);
         let mut ok = true;
-        for (what, v) in [
-            ("No.", &no_text),
-            ("Priority", &priority_text),
-            ("Action", &action_text),
-        ] {
+        for (what, v) in [(NO, &no_text), (PRIORITY, &priority_text), (ACTION, &action_text)] {
             if v.is_none() {
                 d.error(
                     a.at(row, what),
@@ -178,7 +165,7 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             if found.is_none() {
                 let nearest = crate::taxonomy::suggest(name, priorities.iter().map(|x| x.name.as_str()));
                 d.error(
-                    a.at(row, "Priority"),
+                    a.at(row, PRIORITY),
                     format!(
                         "\"{name}\" is not a priority of the Priorities sheet{}; use the name as listed there",
                         nearest.map(|n| format!(" (did you mean \"{n}\"?)")).unwrap_or_default()
@@ -192,18 +179,18 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         };
         let funded = no_text.trim_end().ends_with('*');
         let no = no_text.trim().trim_end_matches('*').trim().to_string();
-        let timescale_cell = a.value(row, "Timescale");
+        let timescale_cell = a.value(row, TIMESCALE);
         let due = dates::timescale(&timescale_cell);
         if due == Timescale::Unreadable {
             d.warning(
-                a.at(row, "Timescale"),
+                a.at(row, TIMESCALE),
                 format!(
                     "the timescale {} is not a month and year (\"March 2019\"), a quarter (\"Q3 2018-19\"), a date, \"Ongoing\" or \"To be confirmed\"; the action has no due date",
                     timescale_cell.describe()
                 ),
             );
         }
-        let objective = a.paragraphs(row, "Objective", d);
+        let objective = a.paragraphs(row, OBJECTIVE, d);
         let category = objective.as_ref().and_then(|o| {
             let (head, rest) = o.split_once(':')?;
             (!rest.trim().is_empty() && head.split_whitespace().count() <= 6).then(|| head.trim().to_string())
@@ -216,13 +203,13 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
             objective,
             category,
             action: action_text,
-            measure: a.paragraphs(row, "Measure", d),
+            measure: a.paragraphs(row, MEASURE, d),
             timescale: timescale_cell.as_text(),
             due,
-            lead_agency: a.text(row, "Lead agency", d),
-            cell: a.at(row, "No."),
+            lead_agency: a.text(row, LEAD_AGENCY, d),
+            cell: a.at(row, NO),
         };
-        let given_ref = a.text(row, "Ref", d);
+        let given_ref = a.text(row, REF, d);
         rows.push((Row { row, no, given_ref }, action));
     }
 
@@ -240,9 +227,9 @@ pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Op
         let letter = letters(*nth);
         *nth += 1;
         let (reference, at) = match &r.given_ref {
-            Some(given) => (given.trim().to_string(), a.at(r.row, "Ref")),
-            None if uses[&k] == 1 => (r.no.clone(), a.at(r.row, "No.")),
-            None => (format!("{}{letter}", r.no), a.at(r.row, "No.")),
+            Some(given) => (given.trim().to_string(), a.at(r.row, REF)),
+            None if uses[&k] == 1 => (r.no.clone(), a.at(r.row, NO)),
+            None => (format!("{}{letter}", r.no), a.at(r.row, NO)),
         };
         let rk = reference_key(&reference);
         if let Some((other, first)) = taken.get(&rk) {

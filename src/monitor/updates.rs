@@ -5,6 +5,7 @@ use super::plan::Plan;
 use super::{Cells, open};
 use crate::config::Limits;
 use crate::error::{Diagnostics, Location};
+use crate::schema::progress::{ALIASES, DATE, OPTIONAL, REF, REQUIRED, SHEET, STATUS, UPDATE, UPDATED_BY};
 use crate::taxonomy::key;
 use std::path::{Path, PathBuf};
 
@@ -69,16 +70,6 @@ pub struct Update {
     pub cell: Location,
 }
 
-const ALIASES: &[(&str, &str)] = &[
-    ("Reference", "Ref"),
-    ("Action ref", "Ref"),
-    ("Progress", "Update"),
-    ("Progress update", "Update"),
-    ("Date of update", "Date"),
-    ("Date updated", "Date"),
-    ("RAG status", "Status"),
-];
-
 /// The update workbooks of a folder, sorted by name; other files are skipped with a warning.
 pub fn files(dir: &Path, shown: &dyn Fn(&Path) -> String, d: &mut Diagnostics) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -124,26 +115,23 @@ pub fn read(
     d: &mut Diagnostics,
 ) -> Option<(Vec<Update>, (u64, String))> {
     let mut wb = open(path, shown, limits, d)?;
-    let mut sheet = wb.sheet("Progress").map_err(|p| d.push(p)).ok()?;
+    let mut sheet = wb.sheet(SHEET).map_err(|p| d.push(p)).ok()?;
     super::rename_headers(&mut sheet, ALIASES);
-    let h = sheet
-        .header(&["Ref", "Status", "Date"], &["Update", "Updated by"])
-        .map_err(|p| d.push(p))
-        .ok()?;
+    let h = sheet.header(&REQUIRED, &OPTIONAL).map_err(|p| d.push(p)).ok()?;
     let c = Cells::new(&sheet, &h);
     let refs: Vec<&str> = plan.actions.iter().map(|a| a.reference.as_str()).collect();
     let mut out = Vec::new();
     for row in sheet.rows_below(&h) {
-        let status_cell = c.value(row, "Status");
-        let date_cell = c.value(row, "Date");
-        let text = c.paragraphs(row, "Update", d);
-        let reference = c.text(row, "Ref", d);
+        let status_cell = c.value(row, STATUS);
+        let date_cell = c.value(row, DATE);
+        let text = c.paragraphs(row, UPDATE, d);
+        let reference = c.text(row, REF, d);
         if status_cell.is_empty() && date_cell.is_empty() && text.is_none() {
             continue;
         }
         let Some(reference) = reference else {
             d.error(
-                c.at(row, "Ref"),
+                c.at(row, REF),
                 "this update has no Ref; give the reference of the action it is about (such as 1.1a)",
             );
             continue;
@@ -156,7 +144,7 @@ pub fn read(
                 .max_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, r)| r);
             d.error(
-                c.at(row, "Ref"),
+                c.at(row, REF),
                 format!(
                     "\"{reference}\" is not the reference of an action in the plan ({}){}",
                     plan.file,
@@ -166,20 +154,20 @@ pub fn read(
         }
         let status = match &status_cell {
             crate::read::Value::Error(e) => {
-                d.error(c.at(row, "Status"), super::formula_error(e));
+                d.error(c.at(row, STATUS), super::formula_error(e));
                 None
             }
             v => match v.as_text() {
                 None => {
                     d.error(
-                        c.at(row, "Status"),
+                        c.at(row, STATUS),
                         "the Status is empty; use Not started, On track, At risk, Off track or Complete",
                     );
                     None
                 }
                 Some(t) => Status::parse(&t).or_else(|| {
                     d.error(
-                        c.at(row, "Status"),
+                        c.at(row, STATUS),
                         format!("unknown status \"{t}\"; use Not started, On track, At risk, Off track or Complete"),
                     );
                     None
@@ -188,12 +176,12 @@ pub fn read(
         };
         let date = match &date_cell {
             crate::read::Value::Error(e) => {
-                d.error(c.at(row, "Date"), super::formula_error(e));
+                d.error(c.at(row, DATE), super::formula_error(e));
                 None
             }
             v => dates::update_date(v).or_else(|| {
                 d.error(
-                    c.at(row, "Date"),
+                    c.at(row, DATE),
                     format!(
                         "the Date is {}, not a date; give the date of the update, such as 31/03/2019",
                         v.describe()
@@ -207,9 +195,9 @@ pub fn read(
                 action,
                 status,
                 text,
-                by: c.text(row, "Updated by", d),
+                by: c.text(row, UPDATED_BY, d),
                 date,
-                cell: c.at(row, "Status"),
+                cell: c.at(row, STATUS),
             });
         }
     }

@@ -31,6 +31,24 @@ impl Category {
         Category::Organisational,
     ];
 
+    /// Its short name: "Political", "Social", "Legislation"...
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Category::Political => "Political",
+            Category::Economic => "Economic",
+            Category::Social => "Social",
+            Category::Technological => "Technological",
+            Category::Environmental => "Environmental",
+            Category::Legislation => "Legislation",
+            Category::Organisational => "Organisational",
+        }
+    }
+
+    /// "Political, Economic, ... or Organisational", for messages.
+    pub fn choices() -> String {
+        crate::vocab::one_of(&Category::ALL.map(|c| c.name()))
+    }
+
     /// The heading printed in Appendix C, as in the published 2017-18 scan.
     pub fn heading(&self) -> &'static str {
         match self {
@@ -89,12 +107,7 @@ pub fn impact_points(v: &Value) -> Option<u8> {
     if let Some(n) = v.as_number() {
         return [1.0, 2.0, 3.0].contains(&n).then_some(n as u8);
     }
-    match key(&v.as_text().unwrap_or_default()).as_str() {
-        "high" | "h" => Some(3),
-        "medium" | "med" | "m" => Some(2),
-        "low" | "l" | "" => Some(1),
-        _ => None,
-    }
+    crate::vocab::Impact::parse(&v.as_text().unwrap_or_default()).map(crate::vocab::Impact::points)
 }
 
 pub fn read(path: &Path, shown: &str, limits: Limits, d: &mut Diagnostics) -> Option<Vec<HorizonRow>> {
@@ -154,7 +167,7 @@ pub fn read_digested(
         let Some(category) = cat.as_text().as_deref().and_then(Category::parse) else {
             d.error(
                 sheet.location(row, cat_col),
-                format!("unknown category {}: use Political, Economic, Social, Technological, Environmental, Legislation or Organisational", cat.describe()),
+                format!("unknown category {}: use {}", cat.describe(), Category::choices()),
             );
             ok = false;
             continue;
@@ -176,8 +189,9 @@ pub fn read_digested(
                     d.error(
                         sheet.location(row, c),
                         format!(
-                            "unknown impact {}: use High, Medium or Low (blank is Low)",
-                            sheet.get(row, c).describe()
+                            "unknown impact {}: use {} (blank is Low)",
+                            sheet.get(row, c).describe(),
+                            crate::vocab::Impact::choices()
                         ),
                     );
                     ok = false;
@@ -214,6 +228,14 @@ mod tests {
         assert_eq!(Category::parse("Legal"), Some(Category::Legislation));
         assert_eq!(Category::parse("Legislation:-"), Some(Category::Legislation));
         assert_eq!(Category::parse("Weather"), None);
+        for c in Category::ALL {
+            assert_eq!(Category::parse(c.name()), Some(c));
+            assert_eq!(Category::parse(c.heading()), Some(c));
+        }
+        assert_eq!(
+            Category::choices(),
+            "Political, Economic, Social, Technological, Environmental, Legislation or Organisational"
+        );
     }
 
     #[test]

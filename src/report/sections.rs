@@ -29,11 +29,7 @@ pub mod words {
 
     /// The label of a horizon-scan impact (3 High, 2 Medium, else Low).
     pub fn impact(points: u8) -> &'static str {
-        match points {
-            3.. => "High",
-            2 => "Medium",
-            _ => "Low",
-        }
+        crate::vocab::Impact::from_points(points).label()
     }
 
     /// The note under Appendix B saying which scoring scheme gave the scores.

@@ -4,7 +4,9 @@
 use crate::config::Scheme;
 use crate::read::horizon::Category;
 use crate::read::submission::Identification;
+use crate::schema::{horizon as pestelo, morile as mor, submission as sub};
 use crate::taxonomy::Taxonomy;
+use crate::vocab::{Confidence, Impact};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, Formula, ProtectionOptions,
     Workbook, Worksheet, XlsxError,
@@ -140,9 +142,9 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         let f = lists(
             &mut ws,
             &[
-                ("Partnership", src.partnerships.to_vec()),
-                ("Issue", choices.clone()),
-                ("Identified as", identified.clone()),
+                (sub::PARTNERSHIP, src.partnerships.to_vec()),
+                (sub::ISSUE, choices.clone()),
+                (sub::IDENTIFIED_AS, identified.clone()),
             ],
         )?;
         wb.push_worksheet(ws);
@@ -150,23 +152,14 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     };
 
     let ws = wb.add_worksheet();
-    ws.set_name("Submission")?;
+    ws.set_name(sub::SHEET_SUBMISSION)?;
     ws.write_string_with_format(0, 0, format!("Strategic assessment return {}", src.year), &s.title)?;
-    for (i, label) in [
-        "Partnership",
-        "Assessment year",
-        "Completed by",
-        "Date completed",
-        "Districts covered",
-    ]
-    .iter()
-    .enumerate()
-    {
+    for (i, label) in sub::LABELS.iter().enumerate() {
         let r = 2 + i as u32;
         ws.write_string_with_format(r, 0, *label, &s.label)?;
-        if *label == "Assessment year" {
+        if *label == sub::ASSESSMENT_YEAR {
             ws.write_string_with_format(r, 1, src.year, &s.input)?;
-        } else if *label == "Date completed" {
+        } else if *label == sub::DATE_COMPLETED {
             ws.write_blank(r, 1, &s.input.clone().set_num_format("dd/mm/yyyy"))?;
         } else {
             ws.write_blank(r, 1, &s.input)?;
@@ -187,14 +180,14 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     ws.protect();
 
     let ws = wb.add_worksheet();
-    ws.set_name("Issues")?;
+    ws.set_name(sub::SHEET_ISSUES)?;
     ws.write_string_with_format(
         0,
         0,
         "Community safety issues identified in the strategic assessment",
         &s.title,
     )?;
-    for (c, h) in ["Issue", "Identified as", "Local heading", "Notes"].iter().enumerate() {
+    for (c, h) in sub::ISSUES_COLUMNS.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &s.header)?;
     }
     let first = 3u32;
@@ -225,8 +218,8 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         let dv = DataValidation::new()
             .allow_list_formula(f)
             .ignore_blank(true)
-            .set_error_title("Identified as")?
-            .set_error_message("Choose Main priority, Cross-cutting theme, Part of broader theme or Not identified.")?;
+            .set_error_title(sub::IDENTIFIED_AS)?
+            .set_error_message(format!("Choose {}.", Identification::choices()))?;
         ws.add_data_validation(first, 1, last, 1, &dv)?;
     }
     ws.set_freeze_panes(3, 0)?;
@@ -259,11 +252,14 @@ pub fn morile(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     instructions(wb.add_worksheet(), &s, "How to fill in the MoRiLE assessment", &lines)?;
 
     let mut columns: Vec<(&str, Vec<String>)> =
-        vec![("Issue", src.taxonomy.issues.iter().map(|i| i.name.clone()).collect())];
+        vec![(mor::ISSUE, src.taxonomy.issues.iter().map(|i| i.name.clone()).collect())];
     for f in &factors {
         columns.push((f.as_str(), src.scheme.levels[f].keys().cloned().collect()));
     }
-    columns.push(("Confidence", vec!["High".into(), "Medium".into(), "Low".into()]));
+    columns.push((
+        mor::CONFIDENCE,
+        Confidence::ALL.iter().map(|c| c.as_str().to_string()).collect(),
+    ));
     let formulas = {
         let mut ws = Worksheet::new();
         let f = lists(&mut ws, &columns)?;
@@ -271,7 +267,7 @@ pub fn morile(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         f
     };
     let ws = wb.add_worksheet();
-    ws.set_name("MoRiLE")?;
+    ws.set_name(mor::SHEET)?;
     ws.write_string_with_format(
         0,
         0,
@@ -281,9 +277,9 @@ pub fn morile(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
         ),
         &s.title,
     )?;
-    let mut header: Vec<&str> = vec!["Item", "Issue"];
+    let mut header: Vec<&str> = vec![mor::ITEM, mor::ISSUE];
     header.extend(factors.iter().map(String::as_str));
-    header.push("Confidence");
+    header.push(mor::CONFIDENCE);
     for (c, h) in header.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &s.header)?;
     }
@@ -329,23 +325,23 @@ pub fn horizon(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
             &mut ws,
             &[
                 (
-                    "Category",
+                    pestelo::CATEGORY,
                     Category::ALL.iter().map(|c| c.heading().to_string()).collect(),
                 ),
-                ("Impact", vec!["High".into(), "Medium".into(), "Low".into()]),
-                ("Issue", src.taxonomy.issues.iter().map(|i| i.name.clone()).collect()),
+                (
+                    pestelo::IMPACT,
+                    Impact::ALL.iter().map(|i| i.label().to_string()).collect(),
+                ),
+                (sub::ISSUE, src.taxonomy.issues.iter().map(|i| i.name.clone()).collect()),
             ],
         )?;
         wb.push_worksheet(ws);
         f
     };
     let ws = wb.add_worksheet();
-    ws.set_name("PESTELO")?;
+    ws.set_name(pestelo::SHEET)?;
     ws.write_string_with_format(0, 0, format!("PESTELO horizon scan {}", src.year), &s.title)?;
-    for (c, h) in ["Category", "Item", "Related issues", "Impact", "Timescale"]
-        .iter()
-        .enumerate()
-    {
+    for (c, h) in pestelo::COLUMNS.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &s.header)?;
     }
     let (first, last) = (3u32, 3 + BLANK_ROWS - 1);

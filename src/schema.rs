@@ -276,12 +276,16 @@ pub mod output {
 
 /// The workbook `monitor` writes (SPEC §10.5).
 pub mod monitoring {
+    /// A summary per priority (SPEC §10.5).
+    pub const SUMMARY: &str = super::output::SUMMARY;
+    /// The actions, RAG coloured (SPEC §10.5).
+    pub const ACTIONS: &str = super::plan::SHEET_ACTIONS;
+    /// The indicators' values by period, with a sparkline per row (SPEC §10.5).
+    pub const INDICATORS: &str = super::indicators::SHEET;
+    /// Warnings with file and cell (SPEC §10.5).
+    pub const DATA_QUALITY: &str = super::output::DATA_QUALITY;
+    /// Tool version and the inputs' SHA-256 (SPEC §10.5).
+    pub const PROVENANCE: &str = super::output::PROVENANCE;
     /// The sheets in their order (SPEC §10.5).
-    pub const SHEETS: [&str; 5] = [
-        super::output::SUMMARY,
-        super::plan::SHEET_ACTIONS,
-        super::indicators::SHEET,
-        super::output::DATA_QUALITY,
-        super::output::PROVENANCE,
-    ];
+    pub const SHEETS: [&str; 5] = [SUMMARY, ACTIONS, INDICATORS, DATA_QUALITY, PROVENANCE];
 }

@@ -27,7 +27,7 @@ pub(super) struct Input {
 pub(super) const MORILE: Input = Input {
     key: "morile",
     default: "morile.xlsx",
-    sheet: "MoRiLE",
+    sheet: crate::schema::morile::SHEET,
     what: "MoRiLE workbook",
     lacks: "MoRiLE scores",
 };
@@ -35,7 +35,7 @@ pub(super) const MORILE: Input = Input {
 pub(super) const HORIZON: Input = Input {
     key: "horizon",
     default: "horizon.xlsx",
-    sheet: "PESTELO",
+    sheet: crate::schema::horizon::SHEET,
     what: "horizon-scan workbook",
     lacks: "horizon-scan scores",
 };
@@ -157,8 +157,9 @@ fn items_filled(path: &Path, sheet: &str, limits: Limits) -> Option<usize> {
     let shown = path.display().to_string();
     let mut wb = read::Workbook::open(path, &shown, limits).ok()?;
     let s = wb.sheet(sheet).ok()?;
-    let header = s.header(&["Item"], &[]).ok()?;
-    let col = header.col("Item")?;
+    // `Item` is the item column of both the MoRiLE and the PESTELO sheet.
+    let header = s.header(&[crate::schema::morile::ITEM], &[]).ok()?;
+    let col = header.col(crate::schema::morile::ITEM)?;
     Some(
         s.rows_below(&header)
             .filter(|&r| s.get(r, col).as_text().is_some_and(|t| !t.trim().is_empty()))

@@ -7,6 +7,7 @@ use super::indicators::Better;
 use super::updates::Status;
 use crate::config::Review;
 use crate::error::{Error, Result};
+use crate::schema::{indicators as ind, plan, progress};
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook,
     Worksheet, XlsxError,
@@ -179,12 +180,17 @@ fn plan_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
             ],
         )?;
         let names: Vec<String> = items.iter().map(|(n, _)| n.clone()).collect();
-        let ws = wb.add_worksheet().set_name("Priorities")?;
+        let ws = wb.add_worksheet().set_name(plan::SHEET_PRIORITIES)?;
         ws.write_string_with_format(0, 0, format!("Priorities {area_year}").trim(), &title_format())?;
         header_row(
             ws,
             2,
-            &[("Priority", 32.0), ("Lead", 36.0), ("Aim", 50.0), ("Context", 70.0)],
+            &[
+                (plan::PRIORITY, 32.0),
+                (plan::LEAD, 36.0),
+                (plan::AIM, 50.0),
+                (plan::CONTEXT, 70.0),
+            ],
         )?;
         let f = input_format();
         for (i, (name, lead)) in items.iter().enumerate() {
@@ -195,20 +201,20 @@ fn plan_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
         }
         blank_inputs(ws, 3 + items.len() as u32, 10, 4)?;
         print_setup(ws, 2)?;
-        let ws = wb.add_worksheet().set_name("Actions")?;
+        let ws = wb.add_worksheet().set_name(plan::SHEET_ACTIONS)?;
         ws.write_string_with_format(0, 0, format!("Actions {area_year}").trim(), &title_format())?;
         header_row(
             ws,
             2,
             &[
-                ("No.", 7.0),
-                ("Priority", 24.0),
-                ("Objective", 36.0),
-                ("Action", 44.0),
-                ("Measure", 30.0),
-                ("Timescale", 14.0),
-                ("Lead agency", 22.0),
-                ("Ref", 8.0),
+                (plan::NO, 7.0),
+                (plan::PRIORITY, 24.0),
+                (plan::OBJECTIVE, 36.0),
+                (plan::ACTION, 44.0),
+                (plan::MEASURE, 30.0),
+                (plan::TIMESCALE, 14.0),
+                (plan::LEAD_AGENCY, 22.0),
+                (plan::REF, 8.0),
             ],
         )?;
         blank_inputs(ws, 3, BLANK_ROWS, 8)?;
@@ -216,11 +222,11 @@ fn plan_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
         let formulas = lists(
             &mut wb,
             &[
-                ("Priorities", names),
-                ("Timescale", vec!["Ongoing".into(), "To be confirmed".into()]),
+                (plan::SHEET_PRIORITIES, names),
+                (plan::TIMESCALE, vec!["Ongoing".into(), "To be confirmed".into()]),
             ],
         )?;
-        let ws = wb.worksheet_from_name("Actions")?;
+        let ws = wb.worksheet_from_name(plan::SHEET_ACTIONS)?;
         if let Some(f) = &formulas[0] {
             drop_down(ws, 3, 2 + BLANK_ROWS, 1, f, "a priority")?;
         }
@@ -289,19 +295,19 @@ fn progress_bytes(review: Option<&Path>, lead: Option<&str>) -> Result<(Vec<u8>,
                 "Save the workbook in the review's updates folder with a name that says who and when, such as updates/2019-Q4-kcst.xlsx.".into(),
             ],
         )?;
-        let ws = wb.add_worksheet().set_name("Progress")?;
+        let ws = wb.add_worksheet().set_name(progress::SHEET)?;
         ws.write_string_with_format(0, 0, format!("Progress return {area_year}").trim(), &title_format())?;
         header_row(
             ws,
             2,
             &[
-                ("Ref", 8.0),
-                ("Priority", 22.0),
-                ("Action", 44.0),
-                ("Status", 13.0),
-                ("Update", 50.0),
-                ("Updated by", 20.0),
-                ("Date", 12.0),
+                (progress::REF, 8.0),
+                (plan::PRIORITY, 22.0),
+                (plan::ACTION, 44.0),
+                (progress::STATUS, 13.0),
+                (progress::UPDATE, 50.0),
+                (progress::UPDATED_BY, 20.0),
+                (progress::DATE, 12.0),
             ],
         )?;
         let fixed = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
@@ -330,8 +336,8 @@ fn progress_bytes(review: Option<&Path>, lead: Option<&str>) -> Result<(Vec<u8>,
         }
         print_setup(ws, 2)?;
         let statuses: Vec<String> = Status::ALL.iter().map(|s| s.as_str().to_string()).collect();
-        let formulas = lists(&mut wb, &[("Status", statuses)])?;
-        let ws = wb.worksheet_from_name("Progress")?;
+        let formulas = lists(&mut wb, &[(progress::STATUS, statuses)])?;
+        let ws = wb.worksheet_from_name(progress::SHEET)?;
         if let Some(f) = &formulas[0] {
             drop_down(ws, 3, 2 + rows, 3, f, "a status")?;
         }
@@ -382,18 +388,18 @@ fn indicators_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
                 "Stated change and Stated direction (optional): the change as published (+14.7%, up 20%, -5,885) and its direction (up, down, stable or an arrow); csa-review checks them against the figures.".into(),
             ],
         )?;
-        let ws = wb.add_worksheet().set_name("Indicators")?;
+        let ws = wb.add_worksheet().set_name(ind::SHEET)?;
         ws.write_string_with_format(0, 0, format!("Indicators {area_year}").trim(), &title_format())?;
         let mut cols: Vec<(&str, f64)> = vec![
-            ("Priority", 22.0),
-            ("Indicator", 32.0),
-            ("Better", 9.0),
-            ("Unit", 9.0),
-            ("Geography", 11.0),
-            ("Source", 16.0),
-            ("Note", 24.0),
-            ("Stated change", 10.0),
-            ("Stated direction", 10.0),
+            (ind::PRIORITY, 22.0),
+            (ind::INDICATOR, 32.0),
+            (ind::BETTER, 9.0),
+            (ind::UNIT, 9.0),
+            (ind::GEOGRAPHY, 11.0),
+            (ind::SOURCE, 16.0),
+            (ind::NOTE, 24.0),
+            (ind::STATED_CHANGE, 10.0),
+            (ind::STATED_DIRECTION, 10.0),
         ];
         cols.extend(periods.iter().map(|p| (p.as_str(), 11.0)));
         header_row(ws, 2, &cols)?;
@@ -402,12 +408,15 @@ fn indicators_bytes(review: Option<&Path>) -> Result<Vec<u8>> {
         let formulas = lists(
             &mut wb,
             &[
-                ("Priorities", names),
-                ("Better", Better::ALL.iter().map(|b| b.as_str().to_string()).collect()),
+                (plan::SHEET_PRIORITIES, names),
+                (
+                    ind::BETTER,
+                    Better::ALL.iter().map(|b| b.as_str().to_string()).collect(),
+                ),
                 ("Direction", vec!["up".into(), "down".into(), "stable".into()]),
             ],
         )?;
-        let ws = wb.worksheet_from_name("Indicators")?;
+        let ws = wb.worksheet_from_name(ind::SHEET)?;
         for (col, f, what) in [
             (0u16, &formulas[0], "a priority"),
             (2, &formulas[1], "lower, higher or neither"),

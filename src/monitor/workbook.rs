@@ -14,7 +14,8 @@ use rust_xlsxwriter::{
 };
 
 /// The sheet names, in order.
-pub const SHEETS: [&str; 5] = ["Summary", "Actions", "Indicators", "Data quality", "Provenance"];
+pub use crate::schema::monitoring::SHEETS;
+use crate::schema::monitoring::{ACTIONS, DATA_QUALITY, INDICATORS, PROVENANCE};
 
 struct Styles {
     title: Format,
@@ -196,7 +197,7 @@ fn actions(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxErr
         fit_row(ws, r, &cells, &widths)?;
     }
     ws.autofilter(0, 0, m.actions.len() as u32, names.len() as u16 - 1)?;
-    page(ws, m, "Actions", 0)
+    page(ws, m, ACTIONS, 0)
 }
 
 fn indicators(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxError> {
@@ -265,7 +266,7 @@ fn indicators(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), Xlsx
             ws.write_string_with_format(r, after_col + 5, "", &s.text)?;
             if !periods.is_empty() {
                 let spark = Sparkline::new()
-                    .set_range(("Indicators", r, first_period, r, after_col - 1))
+                    .set_range((INDICATORS, r, first_period, r, after_col - 1))
                     .set_type(SparklineType::Line)
                     .show_markers(true);
                 ws.add_sparkline(r, after_col + 5, &spark)?;
@@ -287,7 +288,7 @@ fn indicators(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), Xlsx
             fit_row(ws, r, &cells, &widths)?;
         }
     }
-    page(ws, m, "Indicators", 0)
+    page(ws, m, INDICATORS, 0)
 }
 
 fn data_quality(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxError> {
@@ -304,7 +305,7 @@ fn data_quality(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), Xl
     if m.warnings.is_empty() {
         text(ws, s, 1, 3, "No warnings.")?;
     }
-    page(ws, m, "Data quality", 0)
+    page(ws, m, DATA_QUALITY, 0)
 }
 
 fn provenance(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), XlsxError> {
@@ -333,7 +334,7 @@ fn provenance(ws: &mut Worksheet, m: &Monitoring, s: &Styles) -> Result<(), Xlsx
         text(ws, s, r, 2, &f.sha256)?;
         r += 1;
     }
-    page(ws, m, "Provenance", 0)
+    page(ws, m, PROVENANCE, 0)
 }
 
 /// The workbook's bytes.

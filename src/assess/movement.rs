@@ -10,12 +10,55 @@ use crate::read::previous::{NotComparable, Previous};
 use crate::taxonomy::IssueId;
 use serde::Serialize;
 
-/// The five movement words of SPEC §5.2.
-pub const RISEN: &str = "risen up the listing";
-pub const DROPPED: &str = "dropped down the list";
-pub const NO_CHANGE: &str = "no change";
-pub const NEW: &str = "new this year";
-pub const GONE: &str = "no longer identified";
+/// How an issue moved since last year: the five movement words of SPEC §5.2, written as the words
+/// (JSON `movement`, the tables, the workbook).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Moved {
+    /// Higher in this year's combined ranking (places > 0).
+    Risen,
+    /// Lower in this year's combined ranking (places < 0).
+    Dropped,
+    /// The same position (places = 0).
+    NoChange,
+    /// Not in last year's ranking.
+    New,
+    /// In last year's ranking, not this year's.
+    Gone,
+}
+
+impl Moved {
+    pub const ALL: [Moved; 5] = [Moved::Risen, Moved::Dropped, Moved::NoChange, Moved::New, Moved::Gone];
+
+    /// The words of SPEC §5.2: "risen up the listing", "dropped down the list", ...
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Moved::Risen => "risen up the listing",
+            Moved::Dropped => "dropped down the list",
+            Moved::NoChange => "no change",
+            Moved::New => "new this year",
+            Moved::Gone => "no longer identified",
+        }
+    }
+}
+
+impl std::fmt::Display for Moved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Moved {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Compared with its words, as the JSON reads.
+impl PartialEq<&str> for Moved {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
 
 /// How one issue moved since last year. Serialised as JSON `ranking[].previous` (SPEC §7): last year's
 /// `csp_count`, `position` and `morile_rank`, then `csp_change`, `share_change`, `places`, `movement`.
@@ -36,8 +79,8 @@ pub struct Movement {
     pub share_change: f64,
     /// Last year's position − this year's: positive = risen; `None` unless ranked both years.
     pub places: Option<i64>,
-    /// One of the five words: [`RISEN`], [`DROPPED`], [`NO_CHANGE`], [`NEW`], [`GONE`].
-    pub movement: &'static str,
+    /// One of the five movements, serialised as its words.
+    pub movement: Moved,
     /// Its position in this year's combined ranking.
     #[serde(skip)]
     pub position: Option<usize>,
@@ -110,15 +153,15 @@ pub fn assess(prev: &Previous, a: &AppendixA, ranking: &[Ranked], morile: Option
                 .zip(position)
                 .map(|(then, now)| then as i64 - now as i64);
             let movement = match (previous_position, position, places) {
-                (None, Some(_), _) => NEW,
-                (Some(_), None, _) => GONE,
-                (_, _, Some(p)) if p > 0 => RISEN,
-                (_, _, Some(p)) if p < 0 => DROPPED,
-                (_, _, Some(_)) => NO_CHANGE,
+                (None, Some(_), _) => Moved::New,
+                (Some(_), None, _) => Moved::Gone,
+                (_, _, Some(p)) if p > 0 => Moved::Risen,
+                (_, _, Some(p)) if p < 0 => Moved::Dropped,
+                (_, _, Some(_)) => Moved::NoChange,
                 // In neither ranking (a workbook with no Ranking sheet): by count.
-                _ if count > 0 && before == 0 => NEW,
-                _ if count == 0 && before > 0 => GONE,
-                _ => NO_CHANGE,
+                _ if count > 0 && before == 0 => Moved::New,
+                _ if count == 0 && before > 0 => Moved::Gone,
+                _ => Moved::NoChange,
             };
             let previous_morile_rank = prev.morile_rank(issue);
             let morile_now = morile.and_then(|m| m.issue_best(issue)).map(|b| b.rank);
@@ -179,4 +222,29 @@ pub fn renamed(review: &crate::config::Review, ranking: &[Ranked]) -> (Vec<Renam
         .filter_map(|t| new_name(t.issue, Action::Theme, &t.name))
         .collect();
     (priorities, themes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Moved;
+
+    #[test]
+    fn movements_are_written_as_the_words_of_spec_5_2() {
+        let words: Vec<String> = Moved::ALL
+            .iter()
+            .map(|m| serde_json::to_value(m).unwrap().as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "risen up the listing",
+                "dropped down the list",
+                "no change",
+                "new this year",
+                "no longer identified"
+            ]
+        );
+        assert_eq!(Moved::Gone, "no longer identified");
+        assert_eq!(Moved::Risen.to_string(), "risen up the listing");
+    }
 }

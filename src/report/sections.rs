@@ -838,7 +838,7 @@ pub fn movement(a: &Assessment) -> Option<Section> {
                 opt(m.position),
                 m.places.map(Cell::signed).unwrap_or_else(Cell::empty),
                 opt(m.previous_morile_rank),
-                Cell::text(m.movement),
+                Cell::text(m.movement.as_str()),
             ]
         })
         .collect();

@@ -289,3 +289,73 @@ pub mod monitoring {
     /// The sheets in their order (SPEC §10.5).
     pub const SHEETS: [&str; 5] = [SUMMARY, ACTIONS, INDICATORS, DATA_QUALITY, PROVENANCE];
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column added to a sheet's list of columns is also required or optional, and the other way round,
+    /// so the template writes every column the reader looks for.
+    #[test]
+    fn every_column_a_template_writes_is_one_its_reader_looks_for() {
+        let joined = |a: &[&'static str], b: &[&'static str]| a.iter().chain(b).copied().collect::<Vec<_>>();
+        assert_eq!(
+            joined(&submission::ISSUES_REQUIRED, &submission::ISSUES_OPTIONAL),
+            submission::ISSUES_COLUMNS
+        );
+        assert_eq!(joined(&horizon::REQUIRED, &horizon::OPTIONAL), horizon::COLUMNS);
+        assert_eq!(submission::LABELS[0], submission::PARTNERSHIP);
+    }
+
+    #[test]
+    fn the_eight_sheets_of_spec_8_keep_their_order() {
+        let eight = [
+            "Summary",
+            "Appendix A",
+            "Appendix B",
+            "Appendix C",
+            "Ranking",
+            "Comparison",
+            "Data quality",
+            "Provenance",
+        ];
+        let kept: Vec<&str> = output::SHEETS.iter().copied().filter(|s| eight.contains(s)).collect();
+        assert_eq!(kept, eight);
+        let after = |sheet: &str| output::SHEETS[output::SHEETS.iter().position(|s| *s == sheet).unwrap() - 1];
+        assert_eq!(after(output::SENSITIVITY), output::RANKING);
+        assert_eq!(after(output::ACTION_PLAN), output::COMPARISON);
+        assert_eq!(
+            monitoring::SHEETS,
+            ["Summary", "Actions", "Indicators", "Data quality", "Provenance"]
+        );
+    }
+
+    /// Column names are found the way SPEC §4 compares names, so no two names of one sheet may be the same
+    /// name in that comparison.
+    #[test]
+    fn no_two_columns_of_a_sheet_are_the_same_name() {
+        use crate::taxonomy::key;
+        let sheets: [&[&str]; 7] = [
+            &submission::LABELS,
+            &submission::ISSUES_COLUMNS,
+            &horizon::COLUMNS,
+            &[
+                morile::ITEM,
+                morile::ISSUE,
+                morile::SCORE,
+                morile::RANK,
+                morile::CONFIDENCE,
+            ],
+            &[plan::ACTIONS_REQUIRED.as_slice(), &plan::ACTIONS_OPTIONAL].concat(),
+            &[progress::REQUIRED.as_slice(), &progress::OPTIONAL].concat(),
+            &indicators::COLUMNS,
+        ];
+        for names in sheets {
+            let mut keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+            keys.sort();
+            let n = keys.len();
+            keys.dedup();
+            assert_eq!(keys.len(), n, "{names:?}");
+        }
+    }
+}

@@ -199,7 +199,7 @@ pub fn district(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
             Some(issue) => ws.write_string_with_format(r, 0, &issue.name, &s.input)?,
             None => ws.write_blank(r, 0, &s.input)?,
         };
-        for c in 1..4 {
+        for c in 1..sub::ISSUES_COLUMNS.len() as u16 {
             ws.write_blank(r, c, &s.input)?;
         }
     }
@@ -346,7 +346,7 @@ pub fn horizon(src: &TemplateSource) -> Result<Vec<u8>, XlsxError> {
     }
     let (first, last) = (3u32, 3 + BLANK_ROWS - 1);
     for r in first..=last {
-        for c in 0..5 {
+        for c in 0..pestelo::COLUMNS.len() as u16 {
             ws.write_blank(r, c, &s.input)?;
         }
     }

@@ -33,6 +33,45 @@ pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Sync);
 /// A callback that shows nothing.
 pub fn no_progress(_: Progress) {}
 
+/// The workbooks (.xlsx, .xlsm, .xls, .ods) among a folder's entries, sorted by name. Lock files left by a
+/// spreadsheet program and other files are skipped, each with a warning (`shown` gives a path as messages
+/// show it). A folder named like a workbook is kept, so that reading it is an error naming it (SPEC §4).
+pub fn workbook_files(
+    entries: std::fs::ReadDir,
+    shown: &dyn Fn(&Path) -> String,
+    d: &mut Diagnostics,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().to_string();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let workbook_like = SUBMISSION_TYPES.contains(&ext.as_str());
+        if path.is_dir() && !workbook_like {
+            continue;
+        } else if name.starts_with("~$") || name.starts_with(".~lock") {
+            d.warning(
+                Location::file(shown(&path)),
+                "a lock file left by a spreadsheet program (the workbook may be open); ignored",
+            );
+        } else if workbook_like {
+            files.push(path);
+        } else if !name.starts_with(".csa-review-") {
+            d.warning(
+                Location::file(shown(&path)),
+                "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored",
+            );
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 /// The submission files of a folder, sorted by name; other files give a warning and are skipped.
 pub fn submission_files(review: &Review, d: &mut Diagnostics) -> Result<Vec<PathBuf>> {
     let dir = &review.submissions;
@@ -44,34 +83,7 @@ pub fn submission_files(review: &Review, d: &mut Diagnostics) -> Result<Vec<Path
             Error::io(dir, e)
         }
     })?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        if path.is_dir() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().to_string();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if name.starts_with("~$") || name.starts_with(".~lock") {
-            d.warning(
-                Location::file(review.shown(&path)),
-                "a lock file left by a spreadsheet program (the workbook may be open); ignored",
-            );
-        } else if SUBMISSION_TYPES.contains(&ext.as_str()) {
-            files.push(path);
-        } else {
-            d.warning(
-                Location::file(review.shown(&path)),
-                "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored",
-            );
-        }
-    }
-    files.sort();
+    let files = workbook_files(entries, &|p: &Path| review.shown(p), d).map_err(|e| Error::io(dir, e))?;
     if files.is_empty() {
         d.error(
             Location::file(&shown),

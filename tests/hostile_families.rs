@@ -232,6 +232,9 @@ fn a_device_or_a_folder_where_a_workbook_is_expected_is_an_error_not_a_flood() {
         std::fs::create_dir(d.join("morile.xlsx")).unwrap();
     });
     assert!(e.contains("morile.xlsx") && e.contains("folder"), "{e}");
+    // A folder named like a return among the submissions is not passed over in silence.
+    let e = refused(|d| std::fs::create_dir(sub(d, "12-extra.xlsx")).unwrap());
+    assert!(e.contains("submissions/12-extra.xlsx") && e.contains("a folder"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -155,3 +155,30 @@ fn an_output_that_is_read_only_says_to_close_it_or_give_out() {
     assert!(!e.contains(".csa-review-") && !e.contains("os error"), "{e}");
     assert_eq!(std::fs::read(&out).unwrap(), b"the analyst's copy");
 }
+
+#[cfg(unix)]
+#[test]
+fn output_that_cannot_be_printed_stops_the_run_with_nothing_written() {
+    if !Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    let copy = sample_copy();
+    let dir = copy.path();
+    let before = digests(dir);
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("csa-review"))
+        .arg("review")
+        .arg(dir)
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!dir.join("out").exists(), "no workbook or report written");
+    assert_eq!(digests(dir), before);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("standard output") && !stderr.contains("os error"),
+        "{stderr}"
+    );
+}

@@ -62,8 +62,59 @@ pub fn run(args: Args) -> Result<()> {
     };
     let out = args.out.map(with_extension);
     let a = csa_review::review_folder_with(&dir, &progress)?;
-    let mut written = None;
-    if !args.no_workbook {
+    // Made and checked before anything is printed or written: an error leaves nothing behind.
+    let outputs = if args.no_workbook {
+        None
+    } else {
+        Some(Outputs::prepare(&a, &dir, out)?)
+    };
+    let text = match args.format {
+        Format::Table => report::table::render(&a),
+        Format::Json => report::json::render(&a),
+        Format::Csv => report::csv::render(&a),
+        Format::Markdown => report::markdown::render(&a),
+    };
+    // Printed before the files are written: output that cannot be printed (a full disk behind `>`) stops
+    // the run with nothing written (SPEC §6).
+    print(&text)?;
+    let written = outputs.map(Outputs::write).transpose()?;
+    if !a.warnings.is_empty() && args.format != Format::Table {
+        eprintln!(
+            "csa-review: {} warning(s); see \"warnings\" in the output or the Data quality sheet",
+            a.warnings.len()
+        );
+    }
+    if a.review.priorities.is_empty() {
+        eprintln!("csa-review: warning: {}", csa_review::review::NO_CURRENT_PRIORITIES);
+    }
+    if a.morile.is_none() {
+        eprintln!("csa-review: warning: {}", csa_review::review::NO_MORILE);
+    }
+    // Last, after the tables, so that it does not scroll away (SPEC §6).
+    if let Some((workbook, html)) = written {
+        eprintln!(
+            "csa-review: wrote the workbook {} and the report {}",
+            workbook.display(),
+            html.display()
+        );
+    }
+    Ok(())
+}
+
+/// The workbook and the report beside it, made and their places checked, not yet written.
+struct Outputs {
+    workbook: PathBuf,
+    workbook_at: PathBuf,
+    bytes: Vec<u8>,
+    shortened: Vec<csa_review::error::Problem>,
+    html: PathBuf,
+    html_at: PathBuf,
+    page: String,
+    protected: Vec<PathBuf>,
+}
+
+impl Outputs {
+    fn prepare(a: &csa_review::Assessment, dir: &Path, out: Option<PathBuf>) -> Result<Outputs> {
         let workbook = out.unwrap_or_else(|| a.review.default_output());
         // The report for the Working Group goes beside the workbook (SPEC §8.2), whatever --out calls it.
         let html = workbook
@@ -90,43 +141,29 @@ pub fn run(args: Args) -> Result<()> {
                 workbook.display()
             )));
         }
-        let (bytes, shortened) = report::workbook::build_with_warnings(&a).map_err(|e| Error::io(&workbook, e))?;
-        let page = report::html::render(&a);
-        super::write_output(&workbook_at, &bytes, &protected, Replace::Allowed)?;
-        super::write_output(&html_at, page.as_bytes(), &protected, Replace::Allowed)?;
-        for w in &shortened {
+        let (bytes, shortened) = report::workbook::build_with_warnings(a).map_err(|e| Error::io(&workbook, e))?;
+        let page = report::html::render(a);
+        Ok(Outputs {
+            workbook,
+            workbook_at,
+            bytes,
+            shortened,
+            html,
+            html_at,
+            page,
+            protected,
+        })
+    }
+
+    /// Write both files, all or nothing each; returns the places as given, for the last line.
+    fn write(self) -> Result<(PathBuf, PathBuf)> {
+        super::write_output(&self.workbook_at, &self.bytes, &self.protected, Replace::Allowed)?;
+        super::write_output(&self.html_at, self.page.as_bytes(), &self.protected, Replace::Allowed)?;
+        for w in &self.shortened {
             eprintln!("{w}");
         }
-        written = Some((workbook, html));
+        Ok((self.workbook, self.html))
     }
-    let text = match args.format {
-        Format::Table => report::table::render(&a),
-        Format::Json => report::json::render(&a),
-        Format::Csv => report::csv::render(&a),
-        Format::Markdown => report::markdown::render(&a),
-    };
-    print(&text)?;
-    if !a.warnings.is_empty() && args.format != Format::Table {
-        eprintln!(
-            "csa-review: {} warning(s); see \"warnings\" in the output or the Data quality sheet",
-            a.warnings.len()
-        );
-    }
-    if a.review.priorities.is_empty() {
-        eprintln!("csa-review: warning: {}", csa_review::review::NO_CURRENT_PRIORITIES);
-    }
-    if a.morile.is_none() {
-        eprintln!("csa-review: warning: {}", csa_review::review::NO_MORILE);
-    }
-    // Last, after the tables, so that it does not scroll away (SPEC §6).
-    if let Some((workbook, html)) = written {
-        eprintln!(
-            "csa-review: wrote the workbook {} and the report {}",
-            workbook.display(),
-            html.display()
-        );
-    }
-    Ok(())
 }
 
 /// `--out report` means report.xlsx: a workbook needs its extension to open in Excel.

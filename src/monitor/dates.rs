@@ -110,34 +110,7 @@ impl Date {
     }
 }
 
-/// A month from its English name or abbreviation ("March", "Mar", "Sept").
-pub fn month_from_name(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.trim().trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .map(|i| i as u32 + 1)
-}
+pub use crate::read::cell::month_from_name;
 
 /// A year written with four digits, or two ("19" is 2019).
 fn full_year(text: &str) -> Option<i32> {

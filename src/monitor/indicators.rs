@@ -183,30 +183,8 @@ pub fn parse_stated_change(text: &str) -> Option<StatedChange> {
 /// A number written as text the way SPEC §4 allows: an optional sign, digits, an optional decimal point;
 /// commas only between groups of three digits. Finite and at most 1e12 in size.
 pub fn strict_number(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let body = t.strip_prefix(['+', '-']).unwrap_or(t);
-    let (int, frac) = match body.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (body, None),
-    };
-    if int.is_empty() && frac.is_none_or(str::is_empty) {
-        return None;
-    }
-    if frac.is_some_and(|f| !f.chars().all(|c| c.is_ascii_digit())) {
-        return None;
-    }
-    if int.contains(',') {
-        let groups: Vec<&str> = int.split(',').collect();
-        let first_ok = (1..=3).contains(&groups[0].len());
-        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-            return None;
-        }
-    }
-    if !int.chars().all(|c| c.is_ascii_digit() || c == ',') {
-        return None;
-    }
-    let n: f64 = t.replace(',', "").parse().ok()?;
-    (n.is_finite() && n.abs() <= 1e12).then_some(n)
+    // The readers' own rule (SPEC §4), so that a figure reads the same in every workbook.
+    crate::read::Value::Text(text.to_string()).number().ok().flatten()
 }
 
 /// One period's value of an indicator.

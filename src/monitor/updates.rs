@@ -75,34 +75,7 @@ pub fn files(dir: &Path, shown: &dyn Fn(&Path) -> String, d: &mut Diagnostics) -
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().to_string();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if name.starts_with("~$") || name.starts_with(".~lock") {
-            d.warning(
-                Location::file(shown(&path)),
-                "a lock file left by a spreadsheet program (the workbook may be open); ignored",
-            );
-        } else if crate::SUBMISSION_TYPES.contains(&ext.as_str()) {
-            files.push(path);
-        } else if !name.starts_with('.') {
-            d.warning(
-                Location::file(shown(&path)),
-                "not a workbook (.xlsx, .xlsm, .xls or .ods); ignored",
-            );
-        }
-    }
-    files.sort();
-    files
+    crate::intake::workbook_files(entries, shown, d).unwrap_or_default()
 }
 
 /// Read one progress workbook against the plan. Rows with a Ref but no status, update or date (an action

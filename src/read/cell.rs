@@ -192,17 +192,14 @@ fn excel_date(dt: &calamine::ExcelDateTime) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// A date typed as text, as YYYY-MM-DD when it can be read only one way: "2026-01-30", "30/01/2026"
-/// (the day is over 12), "30 January 2026", "Jan 30, 2026". `None` for anything ambiguous ("01/02/2026")
-/// or not a real date.
+/// A month from its English name or any abbreviation of three letters or more ("March", "Mar", "Sept").
 ///
 /// ```
-/// use csa_review::read::cell::date_text_to_iso;
-/// assert_eq!(date_text_to_iso("30/01/2026").as_deref(), Some("2026-01-30"));
-/// assert_eq!(date_text_to_iso("1 February 2026").as_deref(), Some("2026-02-01"));
-/// assert_eq!(date_text_to_iso("01/02/2026"), None);
+/// use csa_review::read::cell::month_from_name;
+/// assert_eq!(month_from_name("Sept."), Some(9));
+/// assert_eq!(month_from_name("ma"), None);
 /// ```
-pub fn date_text_to_iso(text: &str) -> Option<String> {
+pub fn month_from_name(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -217,13 +214,25 @@ pub fn date_text_to_iso(text: &str) -> Option<String> {
         "november",
         "december",
     ];
-    let month_of = |w: &str| -> Option<u32> {
-        let w = w.trim_end_matches('.').to_lowercase();
-        (w.len() >= 3)
-            .then(|| MONTHS.iter().position(|m| m.starts_with(&w)))
-            .flatten()
-            .map(|i| i as u32 + 1)
-    };
+    let w = word.trim().trim_end_matches('.').to_lowercase();
+    (w.len() >= 3)
+        .then(|| MONTHS.iter().position(|m| m.starts_with(&w)))
+        .flatten()
+        .map(|i| i as u32 + 1)
+}
+
+/// A date typed as text, as YYYY-MM-DD when it can be read only one way: "2026-01-30", "30/01/2026"
+/// (the day is over 12), "30 January 2026", "Jan 30, 2026". `None` for anything ambiguous ("01/02/2026")
+/// or not a real date.
+///
+/// ```
+/// use csa_review::read::cell::date_text_to_iso;
+/// assert_eq!(date_text_to_iso("30/01/2026").as_deref(), Some("2026-01-30"));
+/// assert_eq!(date_text_to_iso("1 February 2026").as_deref(), Some("2026-02-01"));
+/// assert_eq!(date_text_to_iso("01/02/2026"), None);
+/// ```
+pub fn date_text_to_iso(text: &str) -> Option<String> {
+    let month_of = month_from_name;
     let valid = |y: i64, m: u32, d: u32| -> Option<String> {
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
         let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

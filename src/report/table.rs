@@ -48,6 +48,16 @@ impl Page {
         self.out.push('\n');
     }
 
+    /// A section as its title, its table of columns `keys`, its notes and a blank line.
+    fn titled_table(&mut self, s: &Section, keys: &[&str]) {
+        self.para(&s.title, "", "");
+        self.section_table(s, keys);
+        for n in &s.notes {
+            self.note(n);
+        }
+        self.blank();
+    }
+
     /// A paragraph wrapped to the width, its first line indented by `first` and the rest by `rest`.
     fn para(&mut self, text: &str, first: &str, rest: &str) {
         let options = textwrap::Options::new(self.width)
@@ -263,13 +273,7 @@ pub fn render_width(a: &Assessment, width: usize) -> String {
     p.note(&s.notes[1]);
     p.blank();
 
-    let s = &rep.sensitivity;
-    p.para(&s.title, "", "");
-    p.section_table(s, &s.keys());
-    for n in &s.notes {
-        p.note(n);
-    }
-    p.blank();
+    p.titled_table(&rep.sensitivity, &rep.sensitivity.keys());
 
     let s = &rep.comparison;
     p.para(&s.title, "", "");
@@ -278,22 +282,10 @@ pub fn render_width(a: &Assessment, width: usize) -> String {
     p.blank();
 
     if let Some(s) = &rep.delivery {
-        p.para(&s.title, "", "");
-        p.section_table(s, &s.keys()[..7]);
-        for n in &s.notes {
-            p.note(n);
-        }
-        p.blank();
+        p.titled_table(s, &s.keys()[..7]);
     }
-
     if let Some(s) = &rep.movement {
-        let keys = s.keys();
-        p.para(&s.title, "", "");
-        p.section_table(s, &keys);
-        for n in &s.notes {
-            p.note(n);
-        }
-        p.blank();
+        p.titled_table(s, &s.keys());
     }
 
     let s = &rep.data_quality;

@@ -63,6 +63,13 @@ pub fn run(args: Args) -> Result<()> {
     let out = args.out.map(with_extension);
     let a = csa_review::review_folder_with(&dir, &progress)?;
     let mut written = None;
+    let render_text = |a: &csa_review::review::Assessment| match args.format {
+        Format::Table => report::table::render(a),
+        Format::Json => report::json::render(a),
+        Format::Csv => report::csv::render(a),
+        Format::Markdown => report::markdown::render(a),
+    };
+    let mut text = None;
     if !args.no_workbook {
         let workbook = out.unwrap_or_else(|| a.review.default_output());
         // The report for the Working Group goes beside the workbook (SPEC §8.2), whatever --out calls it.
@@ -90,8 +97,16 @@ pub fn run(args: Args) -> Result<()> {
                 workbook.display()
             )));
         }
-        let (bytes, shortened) = report::workbook::build_with_warnings(&a).map_err(|e| Error::io(&workbook, e))?;
-        let page = report::html::render(&a);
+        // The workbook is built on a thread of its own while the report and the printed text are rendered.
+        let (built, page, rendered) = std::thread::scope(|scope| {
+            let book = scope.spawn(|| report::workbook::build_with_warnings(&a));
+            let page = report::html::render(&a);
+            let rendered = render_text(&a);
+            let built = book.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (built, page, rendered)
+        });
+        text = Some(rendered);
+        let (bytes, shortened) = built.map_err(|e| Error::io(&workbook, e))?;
         super::write_output(&workbook_at, &bytes, &protected, Replace::Allowed)?;
         super::write_output(&html_at, page.as_bytes(), &protected, Replace::Allowed)?;
         for w in &shortened {
@@ -99,12 +114,7 @@ pub fn run(args: Args) -> Result<()> {
         }
         written = Some((workbook, html));
     }
-    let text = match args.format {
-        Format::Table => report::table::render(&a),
-        Format::Json => report::json::render(&a),
-        Format::Csv => report::csv::render(&a),
-        Format::Markdown => report::markdown::render(&a),
-    };
+    let text = text.unwrap_or_else(|| render_text(&a));
     print(&text)?;
     if !a.warnings.is_empty() && args.format != Format::Table {
         eprintln!(

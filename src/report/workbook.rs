@@ -568,9 +568,9 @@ pub fn build(a: &Assessment) -> XResult<Vec<u8>> {
 pub fn build_with_warnings(a: &Assessment) -> XResult<(Vec<u8>, Vec<Problem>)> {
     let mut rep = sections::build(a);
     // A first pass finds the texts too long for a cell, so that the Data quality sheet can list them.
-    let (_, shortened) = write(a, &rep)?;
+    let (bytes, shortened) = write(a, &rep)?;
     if shortened.is_empty() {
-        return write(a, &rep);
+        return Ok((bytes, shortened));
     }
     for w in &shortened {
         let l = &w.location;

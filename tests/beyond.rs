@@ -120,6 +120,7 @@ fn status_shows_received_missing_and_invalid_returns() {
         .lines()
         .skip_while(|l| !l.contains("Dover"))
         .take_while(|l| !l.contains("Maidstone"))
+        .flat_map(str::split_whitespace)
         .collect::<Vec<_>>()
         .join(" ");
     assert!(dover.contains("invalid") && dover.contains("cell B2"), "{dover}");

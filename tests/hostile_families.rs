@@ -282,9 +282,9 @@ fn a_hidden_sheet_never_shadows_the_visible_one() {
     let current = issues(&[("Road Safety", "Main priority")]);
     let stale = issues(&[("Mental Health", "Main priority")]);
     let (base, _) = accepted(|d| dover(d, "2018-19", &[("Issues", false, current.clone())]));
-    // A stale hidden copy placed first, under a name that matches ("Issues " and "Issues."), and a
-    // visible sheet that does not ("Issues_").
-    for stale_name in ["Issues ", "ISSUES.", "! Issues"] {
+    // A stale hidden copy placed first, under a name that matches ("Issues ", " ISSUES"), and visible
+    // sheets that do not ("Issues_", "! Issues").
+    for stale_name in ["Issues ", " ISSUES", "! Issues"] {
         let (j, _) = accepted(|d| {
             dover(
                 d,
@@ -307,8 +307,20 @@ fn a_hidden_sheet_never_shadows_the_visible_one() {
             && w["message"].as_str().unwrap().contains("hidden")
     });
     assert!(warned, "{}", j["warnings"]);
+    // Sheets are found ignoring case and surrounding spaces only (SPEC §4): a copy named "Issues (2)" or
+    // "Issues." beside the real one is another sheet, and the real one is read.
+    for other in ["Issues.", "Issues (2)"] {
+        let (j, _) = accepted(|d| {
+            dover(
+                d,
+                "2018-19",
+                &[(other, false, stale.clone()), ("Issues", false, current.clone())],
+            )
+        });
+        assert_eq!(appendix_a(&j), appendix_a(&base), "{other:?}");
+    }
     // Two visible sheets matching one name: an error naming both.
-    for second in ["issues.", "Issues (2)"] {
+    for second in ["issues ", " ISSUES"] {
         let e = refused(|d| {
             dover(
                 d,

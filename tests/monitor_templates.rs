@@ -129,7 +129,13 @@ fn a_template_never_replaces_a_file() {
 fn a_progress_return_for_one_lead_lists_only_its_actions() {
     let s = sample_copy();
     let out = s.path().join("police.xlsx");
-    csa_review::monitor::template::write_progress_template(Some(s.path()), &out, false, Some("Kent Police")).unwrap();
+    bin()
+        .args(["template", "progress", "--lead", "Kent Police", "--review"])
+        .arg(s.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
     let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
     use calamine::Reader;
     let range = wb.worksheet_range("Progress").unwrap();
@@ -138,12 +144,21 @@ fn a_progress_return_for_one_lead_lists_only_its_actions() {
         .filter(|v| !v.is_empty())
         .collect();
     assert_eq!(refs, vec!["3.6", "5.3", "5.4"]);
-    let err = csa_review::monitor::template::write_progress_template(
-        Some(s.path()),
-        &s.path().join("x.xlsx"),
-        false,
-        Some("Nobody"),
-    )
-    .unwrap_err();
-    assert!(err.to_string().contains("the lead agencies are"));
+    let err = bin()
+        .args(["template", "progress", "--lead", "Nobody", "--review"])
+        .arg(s.path())
+        .arg("--out")
+        .arg(s.path().join("x.xlsx"))
+        .output()
+        .unwrap();
+    assert!(!err.status.success());
+    assert!(String::from_utf8_lossy(&err.stderr).contains("the lead agencies are"));
+    assert!(!s.path().join("x.xlsx").exists());
+    // --lead belongs to the progress return only.
+    let other = bin()
+        .args(["template", "plan", "--lead", "Kent Police", "--out"])
+        .arg(s.path().join("y.xlsx"))
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(2));
 }

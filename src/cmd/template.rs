@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
   csa-review template district --review samples/kent-2018-19 --out district.xlsx
   csa-review template morile --out morile.xlsx
   csa-review template plan --review samples/kent-2018-19 --out plan.xlsx
-  csa-review template progress --review samples/kent-2018-19 --out progress.xlsx")]
+  csa-review template progress --review samples/kent-2018-19 --out progress.xlsx
+  csa-review template progress --review samples/kent-2018-19 --lead KCST --out kcst-progress.xlsx")]
 pub struct Args {
     #[arg(value_enum)]
     kind: Kind,
@@ -28,6 +29,9 @@ pub struct Args {
     /// Replace an existing template (never a file a review reads).
     #[arg(long)]
     force: bool,
+    /// For `progress`: only the actions whose lead agency names this lead (one return per lead).
+    #[arg(long, value_name = "LEAD")]
+    lead: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,6 +61,11 @@ fn bytes(kind: Kind, src: &TemplateSource) -> Result<Vec<u8>> {
 
 pub fn run(args: Args) -> Result<()> {
     let out = &args.out;
+    if args.lead.is_some() && args.kind != Kind::Progress {
+        return Err(csa_review::error::Error::Usage(
+            "--lead is for `template progress` (one return per lead)".into(),
+        ));
+    }
     let monitoring = match args.kind {
         Kind::Plan => Some(monitor::template::Kind::Plan),
         Kind::Progress => Some(monitor::template::Kind::Progress),
@@ -65,7 +74,7 @@ pub fn run(args: Args) -> Result<()> {
     };
     if let Some(kind) = monitoring {
         let dir = args.review.map(super::folder_of);
-        return monitor::template::write(kind, dir.as_deref(), out, args.force);
+        return monitor::template::write_for(kind, dir.as_deref(), out, args.force, args.lead.as_deref());
     }
     let review = match args.review.map(super::folder_of) {
         Some(dir) => Some(Review::load(&dir)?),

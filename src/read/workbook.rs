@@ -29,24 +29,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A sheet name compared the way SPEC §3 compares names: case, surrounding and repeated spaces, a trailing
-/// full stop or colon, "&" and "and", and hyphens inside words are ignored; any other character counts
-/// ("Issues_" is not "Issues").
+/// A sheet name as SPEC §4 compares it: case and surrounding spaces ignored, every other character counts
+/// ("Issues_", "Issues." and Excel's copy "Issues (2)" are other sheets than "Issues").
 pub fn sheet_name_key(name: &str) -> String {
-    let t = name.trim().to_lowercase();
-    let t = t.strip_suffix(['.', ':']).unwrap_or(&t).trim_end();
-    t.replace('&', " and ")
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect()
+    name.trim().to_lowercase()
 }
 
-/// Whether a sheet's name is the name wanted, by [`sheet_name_key`], or once a trailing parenthetical is
-/// set aside as §3 does ("Issues (2)", Excel's name for a copy, matches "Issues").
+/// Whether a sheet's name is the name wanted, by [`sheet_name_key`].
 pub fn sheet_name_matches(name: &str, wanted: &str) -> bool {
-    let want = sheet_name_key(wanted);
-    sheet_name_key(name) == want
-        || crate::taxonomy::without_trailing_parenthetical(name).is_some_and(|n| sheet_name_key(n) == want)
+    sheet_name_key(name) == sheet_name_key(wanted)
 }
 
 impl Workbook {
@@ -296,13 +287,13 @@ mod tests {
     use super::{sheet_name_key, sheet_name_matches};
 
     #[test]
-    fn sheet_names_are_compared_as_spec_3_compares_names_and_no_further() {
-        for same in ["issues", " ISSUES ", "Issues.", "Issues:", "Is-sues", "Issues (2)"] {
+    fn sheet_names_are_compared_ignoring_case_and_surrounding_spaces_only() {
+        for same in ["issues", " ISSUES ", "Issues\t"] {
             assert!(sheet_name_matches(same, "Issues"), "{same:?}");
         }
-        for other in ["Issues_", "Issues 2", "Old Issues", "Issues..", "Issues (2) old"] {
+        for other in ["Issues_", "Issues.", "Issues (2)", "Is-sues", "Old Issues", "Issues 2"] {
             assert!(!sheet_name_matches(other, "Issues"), "{other:?}");
         }
-        assert_eq!(sheet_name_key("Data & Notes"), sheet_name_key("data and notes"));
+        assert_eq!(sheet_name_key(" MoRiLE "), "morile");
     }
 }

@@ -52,10 +52,40 @@ fn review_never_writes_onto_an_input_through_a_folder_that_does_not_exist_yet() 
 
 #[test]
 fn review_never_writes_a_file_the_next_review_would_read() {
-    for out in ["taxonomy.toml", "submissions/12-new.xlsx", "submissions/new/x.xlsx"] {
+    // The bundled review also names an action plan, its progress updates and indicators (SPEC §10).
+    for out in [
+        "taxonomy.toml",
+        "submissions/12-new.xlsx",
+        "submissions/new/x.xlsx",
+        "plan.xlsx",
+        "indicators.xlsx",
+        "updates/2019-q1.xlsx",
+    ] {
         let e = refuses(review_out(out));
         assert!(e.contains("refusing to write"), "{out}: {e}");
     }
+}
+
+#[test]
+fn review_never_writes_onto_a_taxonomy_file_named_in_review_toml() {
+    let e = refuses(|dir| {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/kent-2018-19.toml"),
+            dir.join("our-issues.toml"),
+        )
+        .unwrap();
+        let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();
+        let changed = toml.replace("taxonomy = \"kent-2018-19\"", "taxonomy = \"our-issues.toml\"");
+        assert_ne!(toml, changed);
+        std::fs::write(dir.join("review.toml"), changed).unwrap();
+        vec![
+            "review".into(),
+            dir.into(),
+            "--out".into(),
+            dir.join("our-issues.toml").into(),
+        ]
+    });
+    assert!(e.contains("refusing to write") && e.contains("our-issues.toml"), "{e}");
 }
 
 #[cfg(unix)]

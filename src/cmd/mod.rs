@@ -133,8 +133,8 @@ pub fn made<E: std::fmt::Display>(made: std::result::Result<Vec<u8>, E>) -> Resu
 }
 
 /// Everything a review folder's next run would read, which no output may replace: review.toml, the
-/// folder's taxonomy file, the submissions folder and what is in it, the MoRiLE and horizon workbooks and
-/// last year's workbook.
+/// taxonomy file, the submissions folder and what is in it, the MoRiLE and horizon workbooks, last year's
+/// workbook, and the action plan, its progress updates and indicators.
 pub fn read_by_review(review: &csa_review::config::Review) -> Vec<PathBuf> {
     let dir = &review.folder;
     let mut paths = vec![
@@ -145,6 +145,13 @@ pub fn read_by_review(review: &csa_review::config::Review) -> Vec<PathBuf> {
     paths.extend(review.morile.iter().cloned());
     paths.extend(review.horizon.iter().cloned());
     paths.extend(review.previous.iter().cloned());
+    if !review.taxonomy.builtin {
+        paths.push(dir.join(&review.taxonomy.source));
+    }
+    // The action plan and its progress and indicators, which `monitor` and `review` read (SPEC §10).
+    if let Ok(m) = csa_review::monitor::config::Settings::load(dir) {
+        paths.extend([m.plan, m.updates, m.indicators]);
+    }
     paths
 }
 

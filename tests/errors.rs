@@ -419,10 +419,21 @@ fn out_without_an_extension_gets_xlsx_and_says_so_and_the_last_line_says_where()
         err.contains("--out report has no extension; the workbook is written as report.xlsx"),
         "{err}"
     );
+    // The table's last line says where the files went (SPEC §6).
+    let printed = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
-        err.lines().last().unwrap(),
+        printed.lines().last().unwrap(),
         "csa-review: wrote the workbook report.xlsx and the report Testshire-csa-2024-25.html"
     );
+    // Beside JSON (a document) it goes to the diagnostics, and stdout is the JSON alone.
+    let out = bin()
+        .current_dir(s.path())
+        .args(["review", "--out", "report2.xlsx", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("wrote the workbook report2.xlsx"));
 }
 
 fn init(dir: &std::path::Path, area: &str, year: &str) -> std::process::Output {

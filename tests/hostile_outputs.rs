@@ -212,3 +212,36 @@ fn output_that_cannot_be_printed_stops_the_run_with_nothing_written() {
         "{stderr}"
     );
 }
+
+#[test]
+fn force_never_replaces_a_reviews_action_plan_files_even_without_review() {
+    for (kind, target) in [
+        ("plan", "plan.xlsx"),
+        ("indicators", "indicators.xlsx"),
+        ("progress", "updates/2018-q2-progress.xlsx"),
+    ] {
+        let e = refuses(|dir| {
+            vec![
+                "template".into(),
+                kind.into(),
+                "--force".into(),
+                "--out".into(),
+                dir.join(target).into(),
+            ]
+        });
+        assert!(e.contains("refusing to write"), "{kind} onto {target}: {e}");
+    }
+    // A review whose settings cannot be read is still protected, by the files a review folder holds.
+    let e = refuses(|dir| {
+        let toml = std::fs::read_to_string(dir.join("review.toml")).unwrap();
+        std::fs::write(dir.join("review.toml"), toml.replace("year = ", "year_typo = ")).unwrap();
+        vec![
+            "template".into(),
+            "morile".into(),
+            "--force".into(),
+            "--out".into(),
+            dir.join("morile.xlsx").into(),
+        ]
+    });
+    assert!(e.contains("refusing to write"), "{e}");
+}

@@ -90,13 +90,19 @@ pub fn run(args: Args) -> Result<()> {
     if a.morile.is_none() {
         eprintln!("csa-review: warning: {}", csa_review::review::NO_MORILE);
     }
-    // Last, after the tables, so that it does not scroll away (SPEC §6).
+    // Last, after the tables, so that it does not scroll away (SPEC §6): the table's own last line; beside
+    // JSON, CSV or markdown, which are documents, it goes to the diagnostics.
     if let Some((workbook, html)) = written {
-        eprintln!(
+        let line = format!(
             "csa-review: wrote the workbook {} and the report {}",
             workbook.display(),
             html.display()
         );
+        if args.format == Format::Table {
+            print(&format!("{line}\n"))?;
+        } else {
+            eprintln!("{line}");
+        }
     }
     Ok(())
 }

@@ -72,9 +72,15 @@ pub fn run(args: Args) -> Result<()> {
         Kind::Indicators => Some(monitor::template::Kind::Indicators),
         _ => None,
     };
+    let mode = if args.force { Replace::Allowed } else { Replace::Never };
     if let Some(kind) = monitoring {
         let dir = args.review.map(super::folder_of);
-        return monitor::template::write_for(kind, dir.as_deref(), out, args.force, args.lead.as_deref());
+        let (made, mut protected) = monitor::template::made(kind, dir.as_deref(), args.lead.as_deref())?;
+        // Never over a file a review reads: the review given, and any review whose folder it lands in.
+        protected.extend(enclosing_inputs(out));
+        super::write_output(out, &made, &protected, mode)?;
+        super::wrote(out);
+        return Ok(());
     }
     let review = match args.review.map(super::folder_of) {
         Some(dir) => Some(Review::load(&dir)?),
@@ -100,21 +106,34 @@ pub fn run(args: Args) -> Result<()> {
     let made = bytes(args.kind, &src)?;
     // Never over a file a review reads: the review given, and any review whose folder the template lands in.
     let mut protected = review.as_ref().map(super::read_by_review).unwrap_or_default();
-    if let Some(r) = enclosing_review(out) {
-        protected.extend(super::read_by_review(&r));
-    }
-    let mode = if args.force { Replace::Allowed } else { Replace::Never };
+    protected.extend(enclosing_inputs(out));
     super::write_output(out, &made, &protected, mode)?;
     super::wrote(out);
     Ok(())
 }
 
-/// The review whose folder (or a folder inside it) a file is written into, when it can be read.
-fn enclosing_review(out: &Path) -> Option<Review> {
+/// What the review whose folder (or a folder inside it) a file is written into reads: from its review.toml
+/// when that can be read, else the files a review folder holds by default, so that a review with mistakes
+/// in its settings is protected too.
+fn enclosing_inputs(out: &Path) -> Vec<PathBuf> {
     let real = csa_review::io::real_location(out);
-    real.ancestors()
-        .skip(1)
-        .take(3)
-        .find(|d| d.join(REVIEW_FILE).is_file())
-        .and_then(|d| Review::load(d).ok())
+    let Some(dir) = real.ancestors().skip(1).take(3).find(|d| d.join(REVIEW_FILE).is_file()) else {
+        return Vec::new();
+    };
+    match Review::load(dir) {
+        Ok(r) => super::read_by_review(&r),
+        Err(_) => [
+            REVIEW_FILE,
+            "taxonomy.toml",
+            "submissions",
+            "morile.xlsx",
+            "horizon.xlsx",
+            "plan.xlsx",
+            "updates",
+            "indicators.xlsx",
+        ]
+        .iter()
+        .map(|name| dir.join(name))
+        .collect(),
+    }
 }

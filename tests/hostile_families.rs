@@ -218,6 +218,21 @@ fn a_pipe_where_a_workbook_is_expected_is_an_error_not_a_wait() {
 
 #[cfg(unix)]
 #[test]
+fn a_pipe_or_device_as_review_toml_or_taxonomy_is_an_error_not_a_wait() {
+    let e = refused(|d| fifo(&d.join("review.toml")));
+    assert!(e.contains("review.toml") && e.contains("a pipe (FIFO)"), "{e}");
+    let e = refused(|d| {
+        let toml = std::fs::read_to_string(d.join("review.toml")).unwrap();
+        let changed = toml.replace("taxonomy = \"kent-2018-19\"", "taxonomy = \"issues.toml\"");
+        assert_ne!(toml, changed);
+        std::fs::write(d.join("review.toml"), changed).unwrap();
+        fifo(&d.join("issues.toml"));
+    });
+    assert!(e.contains("issues.toml"), "{e}");
+}
+
+#[cfg(unix)]
+#[test]
 fn a_device_or_a_folder_where_a_workbook_is_expected_is_an_error_not_a_flood() {
     for (target, says) in [
         ("/dev/zero", "a device"),

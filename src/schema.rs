@@ -7,6 +7,33 @@
 //! are the spellings the templates write and the messages quote.
 
 /// A district submission (SPEC §4.1).
+/// The review folder's files by their default names (SPEC §2, §10): each used when review.toml names none.
+pub mod folder {
+    /// The settings of the review.
+    pub const REVIEW: &str = "review.toml";
+    /// The review's own taxonomy, when it brings one (SPEC §2, §3).
+    pub const TAXONOMY: &str = "taxonomy.toml";
+    /// The folder of the district returns.
+    pub const SUBMISSIONS: &str = "submissions";
+    pub const MORILE: &str = "morile.xlsx";
+    pub const HORIZON: &str = "horizon.xlsx";
+    /// The action plan, the folder of its progress updates, and the indicators (SPEC §10).
+    pub const PLAN: &str = "plan.xlsx";
+    pub const UPDATES: &str = "updates";
+    pub const INDICATORS: &str = "indicators.xlsx";
+    /// Everything a review folder reads by default.
+    pub const ALL: [&str; 8] = [
+        REVIEW,
+        TAXONOMY,
+        SUBMISSIONS,
+        MORILE,
+        HORIZON,
+        PLAN,
+        UPDATES,
+        INDICATORS,
+    ];
+}
+
 pub mod submission {
     /// The sheet of labels (column A) and values (column B) (SPEC §4.1).
     pub const SHEET_SUBMISSION: &str = "Submission";

@@ -122,18 +122,9 @@ fn enclosing_inputs(out: &Path) -> Vec<PathBuf> {
     };
     match Review::load(dir) {
         Ok(r) => super::read_by_review(&r),
-        Err(_) => [
-            REVIEW_FILE,
-            "taxonomy.toml",
-            "submissions",
-            "morile.xlsx",
-            "horizon.xlsx",
-            "plan.xlsx",
-            "updates",
-            "indicators.xlsx",
-        ]
-        .iter()
-        .map(|name| dir.join(name))
-        .collect(),
+        Err(_) => csa_review::schema::folder::ALL
+            .iter()
+            .map(|name| dir.join(name))
+            .collect(),
     }
 }

@@ -26,7 +26,7 @@ pub(super) struct Input {
 
 pub(super) const MORILE: Input = Input {
     key: "morile",
-    default: "morile.xlsx",
+    default: crate::schema::folder::MORILE,
     sheet: crate::schema::morile::SHEET,
     what: "MoRiLE workbook",
     lacks: "MoRiLE scores",
@@ -34,7 +34,7 @@ pub(super) const MORILE: Input = Input {
 
 pub(super) const HORIZON: Input = Input {
     key: "horizon",
-    default: "horizon.xlsx",
+    default: crate::schema::folder::HORIZON,
     sheet: crate::schema::horizon::SHEET,
     what: "horizon-scan workbook",
     lacks: "horizon-scan scores",

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The file name of a review's settings.
-pub const REVIEW_FILE: &str = "review.toml";
+pub const REVIEW_FILE: &str = crate::schema::folder::REVIEW;
 
 /// A review folder's settings, checked and resolved against the taxonomy.
 #[derive(Debug, Clone)]
@@ -137,7 +137,7 @@ impl Review {
             folder: folder.to_path_buf(),
             area: taxonomy::tidy(file.area.get_ref()),
             year: year.unwrap_or_default(),
-            submissions: submissions.unwrap_or_else(|| folder.join("submissions")),
+            submissions: submissions.unwrap_or_else(|| folder.join(crate::schema::folder::SUBMISSIONS)),
             morile,
             horizon,
             previous,

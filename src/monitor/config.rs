@@ -3,6 +3,7 @@
 //! of the review to be valid beyond what review.toml itself requires.
 
 use crate::error::{Error, Location, Result};
+use crate::schema::folder;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -78,9 +79,9 @@ impl Settings {
         let path = |given: &Option<String>, default: &str| folder.join(given.as_deref().unwrap_or(default));
         Ok(Settings {
             given,
-            plan: path(&m.plan, "plan.xlsx"),
-            updates: path(&m.updates, "updates"),
-            indicators: path(&m.indicators, "indicators.xlsx"),
+            plan: path(&m.plan, folder::PLAN),
+            updates: path(&m.updates, folder::UPDATES),
+            indicators: path(&m.indicators, folder::INDICATORS),
             plan_named: m.plan.is_some(),
             updates_named: m.updates.is_some(),
             indicators_named: m.indicators.is_some(),

@@ -22,7 +22,7 @@ pub const BUILTIN: [(&str, &str); 2] = [
 /// The taxonomy of a review whose review.toml names none and whose folder has no taxonomy.toml.
 pub const DEFAULT: &str = "standard-2025";
 /// The file a review folder may hold to bring its own taxonomy.
-pub const FOLDER_FILE: &str = "taxonomy.toml";
+pub const FOLDER_FILE: &str = crate::schema::folder::TAXONOMY;
 
 /// The text of a built-in taxonomy's file (for `init`, which copies it into a new review folder).
 pub fn builtin_text(name: &str) -> Option<&'static str> {

@@ -38,6 +38,9 @@ pub struct Assessment {
     /// Last year's review, when `previous` names its workbook, and each issue's movement since.
     pub previous: Option<read::previous::Previous>,
     pub movement: Vec<(taxonomy::IssueId, assess::movement::Movement)>,
+    /// Current priorities and themes kept under a new name (SPEC §5.1 `renamed`, `themes_renamed`).
+    pub renamed: Vec<assess::movement::Renamed>,
+    pub themes_renamed: Vec<assess::movement::Renamed>,
     /// The sensitivity of each ranked issue to the weights, in ranking order.
     pub sensitivity: Vec<(taxonomy::IssueId, assess::sensitivity::Sensitivity)>,
     /// How the action plan is going per current priority, when review.toml has `[monitoring]` (SPEC §10.5).
@@ -130,6 +133,7 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
     }
     let ranking = assess::ranking::rank(&review, &appendix_a, morile.as_ref(), &horizon);
     let outcome = assess::ranking::outcome(&review, &ranking);
+    let (renamed, themes_renamed) = assess::movement::renamed(&review, &ranking);
     let movement = previous
         .as_ref()
         .map(|p| assess::movement::assess(p, &appendix_a, &ranking, morile.as_ref()))
@@ -189,6 +193,8 @@ pub fn review_folder_with(folder: &Path, progress: OnProgress<'_>) -> Result<Ass
         outcome,
         previous,
         movement,
+        renamed,
+        themes_renamed,
         sensitivity,
         delivery,
         warnings,

@@ -181,8 +181,8 @@ pub struct Comparison<'a> {
     pub themes_added: &'a [String],
     pub themes_removed: &'a [String],
     /// Priorities and themes kept under a new name (SPEC §5.1).
-    pub renamed: Vec<crate::assess::movement::Renamed>,
-    pub themes_renamed: Vec<crate::assess::movement::Renamed>,
+    pub renamed: &'a [crate::assess::movement::Renamed],
+    pub themes_renamed: &'a [crate::assess::movement::Renamed],
 }
 
 #[derive(Serialize)]
@@ -198,7 +198,6 @@ pub struct Warning<'a> {
 pub fn build(a: &Assessment) -> Json<'_> {
     let tax = &a.review.taxonomy;
     let aa = &a.appendix_a;
-    let renamed = crate::assess::movement::renamed(&a.review, &a.ranking);
     Json {
         schema_version: SCHEMA_VERSION,
         area: &a.review.area,
@@ -291,8 +290,8 @@ pub fn build(a: &Assessment) -> Json<'_> {
             removed: &a.outcome.removed,
             themes_added: &a.outcome.themes_added,
             themes_removed: &a.outcome.themes_removed,
-            renamed: renamed.0,
-            themes_renamed: renamed.1,
+            renamed: &a.renamed,
+            themes_renamed: &a.themes_renamed,
         },
         year_on_year: a
             .previous

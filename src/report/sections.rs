@@ -938,7 +938,7 @@ pub fn comparison(a: &Assessment) -> Section {
     };
     let lead = |name: &str, issue: Option<usize>| a.review.lead(name, issue).unwrap_or_default().to_string();
     let issue_name = |issue: Option<usize>| issue.map(|i| tax.name(i).to_string()).unwrap_or_default();
-    let (renamed, themes_renamed) = crate::assess::movement::renamed(&a.review, &a.ranking);
+    let (renamed, themes_renamed) = (&a.renamed, &a.themes_renamed);
     let new_name = |list: &[crate::assess::movement::Renamed], from: &str| {
         list.iter().find(|r| r.from == from).map(|r| r.to.clone())
     };

@@ -949,7 +949,7 @@ pub fn comparison(a: &Assessment) -> Section {
         let change = if o.retained.contains(&p.name) {
             if ranked.is_some_and(|x| x.awaiting_decision()) {
                 "retained, awaiting a decision"
-            } else if new_name(&renamed, &p.name).is_some() {
+            } else if new_name(renamed, &p.name).is_some() {
                 "retained, renamed"
             } else {
                 "retained"
@@ -981,7 +981,7 @@ pub fn comparison(a: &Assessment) -> Section {
     }
     for t in &a.review.themes {
         let removed = o.themes_removed.contains(&t.name);
-        let to = new_name(&themes_renamed, &t.name);
+        let to = new_name(themes_renamed, &t.name);
         rows.push(vec![
             output::TYPE_THEME.into(),
             t.name.clone(),

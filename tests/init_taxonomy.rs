@@ -24,7 +24,7 @@ fn a_new_review_counts_in_standard_2025_and_holds_a_copy_to_read() {
     let copy = std::fs::read_to_string(dir.join("taxonomy.toml")).unwrap();
     assert_eq!(copy, std::fs::read_to_string("templates/standard-2025.toml").unwrap());
     // The copy is the taxonomy the review counts in: its fourteen issues, Violence Against Women and Girls among them.
-    let t = csa_review::taxonomy::Taxonomy::for_review(&dir, Some("standard-2025")).unwrap();
+    let t = csa_review::taxonomy::Taxonomy::for_review(&dir, Some("taxonomy.toml")).unwrap();
     assert_eq!(t.issues.len(), 14);
     assert!(t.by_name("Violence Against Women and Girls").is_some());
 }

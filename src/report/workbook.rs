@@ -37,6 +37,9 @@ const LINE: f64 = 14.5;
 struct Styles {
     title: Format,
     header: Format,
+    /// The heading of a column of numbers, over its figures: on the right (ranks in the middle).
+    header_right: Format,
+    header_centre: Format,
     /// Text in a table: wrapped, top-aligned, indented so it never touches a number to its left.
     text: Format,
     bold: Format,
@@ -54,13 +57,16 @@ struct Styles {
 impl Styles {
     fn new() -> Styles {
         let number = |f: &str| Format::new().set_num_format(f).set_align(FormatAlign::Top);
+        let header = Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E1F2))
+            .set_text_wrap()
+            .set_align(FormatAlign::Top);
         Styles {
             title: Format::new().set_bold().set_font_size(14),
-            header: Format::new()
-                .set_bold()
-                .set_background_color(Color::RGB(0xD9E1F2))
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            header: header.clone(),
+            header_right: header.clone().set_align(FormatAlign::Right),
+            header_centre: header.set_align(FormatAlign::Center),
             text: Format::new().set_text_wrap().set_align(FormatAlign::Top).set_indent(1),
             bold: Format::new().set_bold().set_align(FormatAlign::Top),
             whole: number("0_);-0_)"),
@@ -184,9 +190,22 @@ impl Page<'_> {
         Ok(())
     }
 
-    /// The rows of a section's columns `keys` from `row` on; returns the next free row.
+    /// The rows of a section's columns `keys` from `row` on, under their header row; returns the next free
+    /// row. A column of numbers is headed on the right (ranks in the middle), so that each heading stands
+    /// over its own figures however wide the column is.
     fn rows(&mut self, row: u32, section: &Section, keys: &[&str]) -> XResult<u32> {
-        let (_, rows) = section.pick(keys);
+        let (headings, rows) = section.pick(keys);
+        let s = self.s;
+        for (c, heading) in headings.iter().enumerate() {
+            let mut filled = rows.iter().map(|r| r[c]).filter(|x| !x.is_empty()).peekable();
+            let rank = keys[c].ends_with("rank");
+            let numeric =
+                filled.peek().is_some() && filled.all(|x| x.number.is_some() || rank && x.text.ends_with('='));
+            if numeric && row > 0 {
+                let format = if rank { &s.header_centre } else { &s.header_right };
+                self.ws.write_string_with_format(row - 1, c as u16, *heading, format)?;
+            }
+        }
         let mut r = row;
         for cells in rows {
             for (c, cell) in cells.iter().enumerate() {
